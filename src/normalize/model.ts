@@ -127,7 +127,7 @@ export type SectionModel =
   | { id: "leakResponse" }
   | { id: "continuousImprovement"; audits: boolean }
   | { id: "policyChanges"; withoutNotice: boolean; effectiveOnPosting: boolean }
-  | { id: "custom"; title: string; html: string }
+  | { id: "custom"; title: string; markdown: string }
   | { id: "contacts"; contacts: ContactModel[] };
 
 export type SectionId = SectionModel["id"];
@@ -153,10 +153,12 @@ export interface PolicyPage {
   title?: string;
   organization: {
     name: string;
-    /** How Japanese wording refers to the organization: 当センター. */
-    self: string;
-    /** English self-reference for possessives: “our center” (“our center's holidays”). */
-    selfEn?: string;
+    /**
+     * How the policy refers to the organization in this page's language: 当センター (on
+     * Japanese pages always set, by default from the kind), “our center” (English pages,
+     * only when the data gives one — English wording otherwise says “we”).
+     */
+    self?: string;
     postalCode?: string;
     address?: string;
     representative?: { title?: string; name: string };

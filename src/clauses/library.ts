@@ -1,0 +1,55 @@
+/**
+ * Loads the clause library (`clauses/appi.yaml`): the statute's words under stable ids.
+ * Validation uses it to know which ids exist; normalization to put the words on the page.
+ */
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import type { Lang } from "../normalize/model.js";
+
+/** [article, paragraph, item] of the APPI; 0 means "the whole article / paragraph". */
+export type ArticleRef = readonly [number, number, number];
+
+export interface Clause {
+  id: string;
+  ja: string;
+  en: string;
+  ref?: ArticleRef;
+  useRef?: ArticleRef;
+  provisionRef?: ArticleRef;
+  /** Academic-research exceptions: offered only to organizations that declare it. */
+  academic?: boolean;
+}
+
+export type ClauseGroup = "exceptions" | "contractTerms" | "requestKinds" | "securityHeadings";
+export type ClauseLibrary = Record<ClauseGroup, ReadonlyMap<string, Clause>>;
+
+export const CLAUSE_LIBRARY_FILE = new URL("../../clauses/appi.yaml", import.meta.url);
+
+let cached: ClauseLibrary | undefined;
+
+export function clauseLibrary(): ClauseLibrary {
+  cached ??= readClauseLibrary(readFileSync(CLAUSE_LIBRARY_FILE, "utf8"));
+  return cached;
+}
+
+export function readClauseLibrary(yamlText: string): ClauseLibrary {
+  const raw = parse(yamlText) as Record<ClauseGroup, Record<string, Omit<Clause, "id">>>;
+  const group = (name: ClauseGroup) =>
+    new Map(Object.entries(raw[name]).map(([id, clause]) => [id, { id, ...clause }]));
+  return {
+    exceptions: group("exceptions"),
+    contractTerms: group("contractTerms"),
+    requestKinds: group("requestKinds"),
+    securityHeadings: group("securityHeadings"),
+  };
+}
+
+const ROMAN = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+
+/** 個人情報保護法第27条第1項第1号 / APPI Art. 27(1)(i) */
+export function formatArticle([article, paragraph, item]: ArticleRef, lang: Lang): string {
+  if (lang === "ja") {
+    return `個人情報保護法第${article}条${paragraph ? `第${paragraph}項` : ""}${item ? `第${item}号` : ""}`;
+  }
+  return `APPI Art. ${article}${paragraph ? `(${paragraph})` : ""}${item ? `(${ROMAN[item] ?? item})` : ""}`;
+}

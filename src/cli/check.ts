@@ -1,0 +1,19 @@
+/** `hoshin check`: validate only, report every problem, exit 1 if any is an error. */
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
+import { loadInput } from "./load-or-refuse.js";
+import { plural, type Output } from "./output.js";
+
+export async function runCheck(options: { input: string; format: ReportFormat }, output: Output): Promise<number> {
+  const result = await loadInput(options.input);
+  const failed = hasErrors(result.diagnostics);
+  if (options.format === "json") {
+    output.out(formatDiagnostics(result.diagnostics, "json"));
+  } else {
+    output.out(formatDiagnostics(result.diagnostics, "text"));
+    if (!failed) {
+      output.out(`hoshin: ${plural(result.fileCount, "organization file")} checked, no errors\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,19 @@
+/** Where a command writes, so tests can run the CLI in-process and read what it said. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+  /** Set by the command that ran; 0 unless it failed. */
+  exitCode: number;
+}
+
+export function processOutput(): Output {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    exitCode: 0,
+  };
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,643 @@
+/**
+ * Parse stage: bytes of one organization file → plain data plus a way back to positions.
+ *
+ * Everything a user can get wrong in a file becomes a diagnostic, never an exception: the
+ * check command must be able to list every broken file in one run. Positions are kept as
+ * offsets into the decoded text and turned into line/column only when asked, so the same
+ * code serves YAML, JSON and the YAML front matter of Markdown files.
+ */
+
+import { readFile, stat } from "node:fs/promises";
+
+import matter from "gray-matter";
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from "jsonc-parser";
+import { isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from "yaml";
+
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { DiscoveredFile } from "./discover.js";
+import type { DataPath, MarkdownBody, Position, SourceFile } from "./source.js";
+
+export interface ParseResult {
+  source?: SourceFile;
+  diagnostics: Diagnostic[];
+}
+
+const MiB = 1024 * 1024;
+
+export const LIMITS: { maxFileBytes: number; maxAliases: number } = {
+  maxFileBytes: 1 * MiB,
+  // Anchors are rare in hand-written policies; a document full of them is most likely a
+  // "billion laughs" expansion bomb.
+  maxAliases: 100,
+};
+
+/** How far into a file we look for NUL bytes: enough to catch images, PDFs and spreadsheets. */
+const BINARY_SNIFF_BYTES = 8192;
+
+const ENCODING_HINT = "save the file as UTF-8 (in most editors: File › Save with Encoding › UTF-8)";
+const EMPTY_HINT = "copy an example from organizations/ and fill it in";
+
+export async function parseOrganizationFile(file: DiscoveredFile): Promise<ParseResult> {
+  let bytes: Uint8Array;
+  try {
+    // Check the size before reading, so a stray multi-gigabyte file costs nothing.
+    const info = await stat(file.absolutePath);
+    if (info.size > LIMITS.maxFileBytes) return refuse(tooLarge(file, info.size));
+    bytes = await readFile(file.absolutePath);
+  } catch (error) {
+    return refuse(
+      wholeFile(file, "file-unreadable", `file cannot be read (${describeReadError(error)})`,
+        "check that the file exists and that you may read it"),
+    );
+  }
+  return parseOrganizationText(file, bytes);
+}
+
+/** Pure: the same checks as `parseOrganizationFile`, on bytes already in memory. */
+export function parseOrganizationText(file: DiscoveredFile, bytes: Uint8Array): ParseResult {
+  if (bytes.length > LIMITS.maxFileBytes) return refuse(tooLarge(file, bytes.length));
+
+  const decoded = decodeText(file, bytes);
+  if (typeof decoded !== "string") return refuse(decoded);
+  if (decoded.trim() === "") return refuse(wholeFile(file, "file-empty", "file is empty", EMPTY_HINT));
+
+  const lines = new LineIndex(decoded);
+  const diagnostics: Diagnostic[] = [];
+  const report: Reporter = (code, message, offset, hint, severity = "error") => {
+    const position = offset === undefined ? { line: 0, column: 0 } : lines.position(offset);
+    const diagnostic: Diagnostic = { code, severity, file: file.file, ...position, path: "", message };
+    if (hint !== undefined) diagnostic.hint = hint;
+    diagnostics.push(diagnostic);
+  };
+
+  const parsed =
+    file.format === "json"
+      ? parseJson(decoded, lines, report)
+      : file.format === "md"
+        ? parseMarkdown(decoded, lines, report)
+        : parseYaml(decoded, 0, lines, report, "file is empty");
+  if (!parsed || diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+
+  const shape = describeNonObject(parsed.data, file.format === "json");
+  if (shape) {
+    report("data-not-object", shape, parsed.topOffset);
+    return { diagnostics };
+  }
+
+  const root = parsed.rootPosition ?? { line: 1, column: 1 };
+  const source: SourceFile = {
+    absolutePath: file.absolutePath,
+    file: file.file,
+    slug: file.slug,
+    format: file.format,
+    data: parsed.data,
+    locate(path: DataPath, part: "key" | "value" = "value"): Position {
+      const offset = parsed.find(path, part);
+      return offset === undefined ? { ...root } : lines.position(offset);
+    },
+  };
+  if (parsed.body) source.body = parsed.body;
+  return { source, diagnostics };
+}
+
+// ---------------------------------------------------------------------------------------
+// Shared plumbing
+
+type Reporter = (
+  code: string,
+  message: string,
+  /** Offset into the decoded text; undefined for the whole file (line 0, column 0). */
+  offset?: number,
+  hint?: string,
+  severity?: Diagnostic["severity"],
+) => void;
+
+/** Offset of a path's key or value; undefined means the document root. */
+type OffsetFinder = (path: DataPath, part: "key" | "value") => number | undefined;
+
+interface Parsed {
+  data: unknown;
+  find: OffsetFinder;
+  /** Where the top-level value starts, for `data-not-object`. */
+  topOffset: number;
+  /** Where the empty path points, when not line 1, column 1. */
+  rootPosition?: Position;
+  body?: MarkdownBody;
+}
+
+function refuse(diagnostic: Diagnostic): ParseResult {
+  return { diagnostics: [diagnostic] };
+}
+
+function wholeFile(file: DiscoveredFile, code: string, message: string, hint?: string): Diagnostic {
+  const diagnostic: Diagnostic = { code, severity: "error", file: file.file, line: 0, column: 0, path: "", message };
+  if (hint !== undefined) diagnostic.hint = hint;
+  return diagnostic;
+}
+
+/**
+ * Line starts of a text, for offset → line/column by binary search. Columns count UTF-16
+ * code units, as editors do; a `\r` before `\n` simply ends its line.
+ */
+class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): Position {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
+  }
+}
+
+interface Step<N> {
+  node: N | undefined;
+  /** Present when the step went through a property (not an array index). */
+  keyOffset?: number;
+  valueOffset: number;
+}
+
+/**
+ * Walk a path through any tree. A missing segment stops the walk at the deepest node that
+ * exists, pointing at its key when it is a property: "hours has no close" is best shown on
+ * the line that says `hours:`.
+ */
+function findOffset<N>(
+  root: N | undefined,
+  path: DataPath,
+  part: "key" | "value",
+  child: (node: N, segment: string | number) => Step<N> | undefined,
+): number | undefined {
+  let last: Step<N> | undefined;
+  let node = root;
+  for (const segment of path) {
+    const next = node === undefined ? undefined : child(node, segment);
+    if (!next) return last && (last.keyOffset ?? last.valueOffset);
+    last = next;
+    node = next.node;
+  }
+  if (!last) return undefined;
+  return part === "key" ? (last.keyOffset ?? last.valueOffset) : last.valueOffset;
+}
+
+function duplicateHint(lines: LineIndex, firstOffset: number): string {
+  return `remove one of them; the first is on line ${lines.position(firstOffset).line}`;
+}
+
+/** `Array.prototype.findLast` is ES2023; the project targets ES2022. */
+function findLast<T>(items: readonly T[], predicate: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i] as T;
+    if (predicate(item)) return item;
+  }
+  return undefined;
+}
+
+function describeNonObject(data: unknown, json: boolean): string | undefined {
+  if (typeof data === "object" && data !== null && !Array.isArray(data)) return undefined;
+  const what = Array.isArray(data)
+    ? json ? "an array" : "a list"
+    : data === null
+      ? "an empty value (null)"
+      : typeof data === "string"
+        ? "a string"
+        : typeof data === "boolean"
+          ? "true or false"
+          : "a number";
+  return json
+    ? `the file must contain an object with keys ("organization", "policy", …), not ${what}`
+    : `the file must contain a mapping of keys (organization:, policy:, …), not ${what}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Bytes → text
+
+function tooLarge(file: DiscoveredFile, size: number): Diagnostic {
+  return wholeFile(
+    file,
+    "file-too-large",
+    `file is ${formatFileSize(size)}; the limit is ${formatLimit(LIMITS.maxFileBytes)}`,
+    "an organization file should be a few kilobytes; check that this is the right file",
+  );
+}
+
+/** One decimal, but never rounded down to the limit: "1.0 MiB; the limit is 1 MiB" reads as a bug. */
+function formatFileSize(bytes: number): string {
+  const nearest = Math.round((bytes / MiB) * 10) / 10;
+  const shown = nearest * MiB <= LIMITS.maxFileBytes ? Math.ceil((bytes / MiB) * 10) / 10 : nearest;
+  return `${shown.toFixed(1)} MiB`;
+}
+
+function formatLimit(bytes: number): string {
+  return `${Number((bytes / MiB).toFixed(2))} MiB`;
+}
+
+/** The text (BOM stripped), or the diagnostic that explains why there is none. */
+function decodeText(file: DiscoveredFile, bytes: Uint8Array): string | Diagnostic {
+  // Checked before the NUL sniff: UTF-16 text is full of NULs but is not "binary".
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return wholeFile(file, "file-encoding", "file is saved as UTF-16, not UTF-8", ENCODING_HINT);
+  }
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    return wholeFile(file, "file-binary", "file is binary, not text",
+      "organization files are plain text (YAML, JSON or Markdown); check that this is the right file");
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const message = decodes(bytes, "shift_jis")
+      ? "file is saved as Shift_JIS, not UTF-8"
+      : "file is not valid UTF-8";
+    const bad = firstInvalidUtf8(bytes);
+    const position = bad === -1 ? { line: 0, column: 0 } : bytePosition(bytes, bad);
+    return { ...wholeFile(file, "file-encoding", message, ENCODING_HINT), ...position };
+  }
+}
+
+function decodes(bytes: Uint8Array, encoding: string): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    // Either the bytes are not in that encoding, or this Node lacks the ICU data for it.
+    return false;
+  }
+}
+
+/** Offset of the first byte that starts an invalid UTF-8 sequence (RFC 3629), or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80) {
+      i += 1;
+      continue;
+    }
+    const trailing = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    if (trailing === 0) return i;
+    // The second byte's range is narrower after some leads: no overlongs, surrogates or > U+10FFFF.
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= trailing; k++) {
+      const byte = bytes[i + k];
+      if (byte === undefined || byte < (k === 1 ? low : 0x80) || byte > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += trailing + 1;
+  }
+  return -1;
+}
+
+/** Line and column of a byte offset, counting the valid UTF-8 before it in UTF-16 units. */
+function bytePosition(bytes: Uint8Array, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line += 1;
+      lineStart = i + 1;
+    }
+  }
+  // The default decoder drops a leading BOM, which editors do not count as a column either.
+  const before = new TextDecoder("utf-8").decode(bytes.subarray(lineStart, offset));
+  return { line, column: before.length + 1 };
+}
+
+// ---------------------------------------------------------------------------------------
+// YAML
+
+/** Hints for the YAML mistakes people actually make in hand-written files. */
+const YAML_HINTS: Readonly<Record<string, string>> = {
+  TAB_AS_INDENT: "indent with spaces, not tabs",
+  BLOCK_AS_IMPLICIT_KEY: "put the value in quotes when it contains `: `",
+  MULTIPLE_DOCS: "an organization file holds one YAML document; remove the extra `---` line",
+};
+
+/**
+ * Parse YAML that starts at `base` in the decoded text (0 for a .yaml file, after the
+ * opening `---` for Markdown front matter), so every offset reported is a file offset.
+ */
+function parseYaml(
+  text: string,
+  base: number,
+  lines: LineIndex,
+  report: Reporter,
+  emptyMessage: string,
+): Parsed | undefined {
+  // Core schema (YAML 1.2): dates and `yes`/`no` stay strings, which validation expects.
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+
+  for (const error of doc.errors) {
+    const offset = base + error.pos[0];
+    if (error.code === "DUPLICATE_KEY") {
+      const duplicate = duplicateKeyAt(doc, error.pos[0]);
+      report(
+        "yaml-duplicate-key",
+        `key \`${duplicate?.name ?? text.slice(error.pos[0], error.pos[1])}\` appears twice`,
+        offset,
+        duplicate ? duplicateHint(lines, base + duplicate.firstOffset) : undefined,
+      );
+    } else {
+      report("yaml-syntax", yamlMessage(error.code, error.message), offset, YAML_HINTS[error.code]);
+    }
+  }
+  for (const warning of doc.warnings) {
+    report("yaml-warning", cleanYamlMessage(warning.message), base + warning.pos[0], undefined, "warning");
+  }
+  if (doc.errors.length > 0) return undefined;
+
+  const contents = doc.contents;
+  if (contents === null) {
+    // Only comments, or a bare `---`.
+    report("file-empty", emptyMessage, undefined, EMPTY_HINT);
+    return undefined;
+  }
+  if (!checkAliases(doc, base, report)) return undefined;
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.maxAliases });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message) && /excessive/i.test(message)) reportTooManyAliases(report);
+    else report("yaml-syntax", cleanYamlMessage(message));
+    return undefined;
+  }
+
+  return {
+    data,
+    topOffset: base + (contents.range?.[0] ?? 0),
+    find: (path, part) => findOffset<YamlNode>(contents, path, part, yamlChild(doc, base)),
+  };
+}
+
+/**
+ * Aliases are checked by hand before `toJS`: it would throw on an unknown anchor, and its own
+ * limit multiplies alias counts, so a flat list of 150 aliases would pass or fail by luck.
+ */
+function checkAliases(doc: Document, base: number, report: Reporter): boolean {
+  let count = 0;
+  let ok = true;
+  visit(doc, {
+    Alias(_key, alias) {
+      count += 1;
+      if (!alias.resolve(doc)) {
+        report("yaml-syntax", `alias \`*${alias.source}\` has no anchor \`&${alias.source}\` before it`,
+          base + (alias.range?.[0] ?? 0), "define the anchor (&name) before using the alias (*name)");
+        ok = false;
+      }
+    },
+  });
+  if (count > LIMITS.maxAliases) {
+    reportTooManyAliases(report);
+    return false;
+  }
+  return ok;
+}
+
+function reportTooManyAliases(report: Reporter): void {
+  report("yaml-aliases", `too many YAML aliases (more than ${LIMITS.maxAliases})`, undefined,
+    "write the values out instead of using anchors (&) and aliases (*)");
+}
+
+/** The key at `offset` that repeats an earlier key of the same mapping. */
+function duplicateKeyAt(doc: Document, offset: number): { name: string; firstOffset: number } | undefined {
+  let found: { name: string; firstOffset: number } | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const name = String(pair.key.value);
+        const first = seen.get(name);
+        if (first !== undefined && pair.key.range[0] === offset) {
+          found = { name, firstOffset: first };
+          return visit.BREAK;
+        }
+        if (first === undefined) seen.set(name, pair.key.range[0]);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function yamlMessage(code: string, message: string): string {
+  if (code === "MULTIPLE_DOCS") return "the file contains more than one YAML document";
+  return cleanYamlMessage(message);
+}
+
+/** yaml's messages are sentences for developers; ours are lower-case, one line, no period. */
+function cleanYamlMessage(message: string): string {
+  const first = (message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "").trim().replace(/\.$/, "");
+  // Keep capitals of acronyms ("YAML", "JSON"); lower-case an ordinary first word.
+  return /^[A-Z][a-z]/.test(first) ? first.charAt(0).toLowerCase() + first.slice(1) : first;
+}
+
+function yamlChild(doc: Document, base: number) {
+  return (node: YamlNode, segment: string | number): Step<YamlNode> | undefined => {
+    // Descend through an alias into its anchor: that is where the text of the value is.
+    const target = isAlias(node) ? node.resolve(doc) : node;
+    if (isMap(target)) {
+      // The last match, as `toJS` keeps the last value (duplicates are refused anyway).
+      const pair = findLast(target.items, (item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair || !isScalar(pair.key)) return undefined;
+      const keyOffset = base + (pair.key.range?.[0] ?? 0);
+      const value = isNode(pair.value) ? pair.value : undefined;
+      // `hours:` with nothing after it has an empty null value; its key is the useful place.
+      const empty = !value?.range || (isScalar(value) && value.value === null && value.source === "");
+      return { node: value, keyOffset, valueOffset: empty || !value?.range ? keyOffset : base + value.range[0] };
+    }
+    if (isSeq(target) && typeof segment === "number") {
+      const item = target.items[segment];
+      if (!isNode(item) || !item.range) return undefined;
+      return { node: item, valueOffset: base + item.range[0] };
+    }
+    return undefined;
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON
+
+function parseJson(text: string, lines: LineIndex, report: Reporter): Parsed | undefined {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first) {
+    // Only the first: jsonc-parser's recovery turns one mistake into a cascade of
+    // "value expected" that would send the user looking in the wrong places.
+    const { message, offset, hint } = jsonError(text, first);
+    // "expected" at the very end would land on the empty line after the last newline.
+    report("json-syntax", message, Math.min(offset, text.trimEnd().length), hint);
+    return undefined;
+  }
+  if (!root) {
+    report("file-empty", "file is empty", undefined, EMPTY_HINT);
+    return undefined;
+  }
+  reportJsonDuplicates(root, lines, report);
+
+  let data: unknown;
+  try {
+    // JSON.parse, not jsonc's getNodeValue: it makes `__proto__` an own property.
+    data = JSON.parse(text);
+  } catch (error) {
+    report("json-syntax", error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
+  return {
+    data,
+    topOffset: root.offset,
+    find: (path, part) => findOffset<JsonNode>(root, path, part, jsonChild),
+  };
+}
+
+function jsonError(text: string, error: ParseError): { message: string; offset: number; hint?: string } {
+  const token = text.slice(error.offset, error.offset + error.length);
+  switch (printParseErrorCode(error.error)) {
+    case "PropertyNameExpected":
+    case "ValueExpected": {
+      const comma = trailingComma(text, error.offset);
+      if (comma !== undefined) {
+        return { message: "trailing comma is not allowed in JSON", offset: comma, hint: "remove the comma after the last item" };
+      }
+      const what = printParseErrorCode(error.error) === "ValueExpected" ? "value expected" : "property name expected";
+      return { message: what, offset: error.offset };
+    }
+    case "InvalidSymbol":
+      return {
+        message: `unexpected \`${token.length > 20 ? `${token.slice(0, 20)}…` : token}\``,
+        offset: error.offset,
+        hint: token.startsWith("'")
+          ? "JSON strings and names take double quotes (\"), not single quotes"
+          : "in JSON, names and strings need double quotes; true, false and null are lower-case",
+      };
+    case "InvalidCommentToken":
+      return {
+        message: "comments are not allowed in JSON",
+        offset: error.offset,
+        hint: "remove the comment, or write the file in YAML, which allows # comments",
+      };
+    case "InvalidCharacter": {
+      // jsonc reports the whole string; point at the control character itself.
+      const inside = token.search(/[\u0000-\u001f]/);
+      return {
+        message: "control character (such as a tab or line break) inside a string",
+        offset: error.offset + Math.max(inside, 0),
+        hint: "write a tab as \\t and a line break as \\n",
+      };
+    }
+    case "CommaExpected":
+      // jsonc points at the next token; the comma belongs right after the previous one.
+      return { message: "comma expected", offset: text.slice(0, error.offset).trimEnd().length };
+    case "CloseBraceExpected":
+      return { message: "closing brace `}` expected", offset: error.offset };
+    case "CloseBracketExpected":
+      return { message: "closing bracket `]` expected", offset: error.offset };
+    case "UnexpectedEndOfString":
+      return { message: "string is not closed: `\"` expected", offset: error.offset };
+    case "EndOfFileExpected":
+      return { message: "end of file expected: there is more after the data", offset: error.offset };
+    default:
+      return { message: readableCode(printParseErrorCode(error.error)), offset: error.offset };
+  }
+}
+
+/** Offset of the comma in `, }` / `, ]` just before `offset`, if that is what is there. */
+function trailingComma(text: string, offset: number): number | undefined {
+  const closer = text.charAt(offset);
+  if (closer !== "}" && closer !== "]") return undefined;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text.charAt(i))) i -= 1;
+  return text.charAt(i) === "," ? i : undefined;
+}
+
+/** "ColonExpected" → "colon expected". */
+function readableCode(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+function reportJsonDuplicates(node: JsonNode, lines: LineIndex, report: Reporter): void {
+  if (node.type === "object") {
+    const seen = new Map<string, number>();
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (key) {
+        const name = String(key.value);
+        const first = seen.get(name);
+        if (first === undefined) seen.set(name, key.offset);
+        else report("json-duplicate-key", `key \`${name}\` appears twice`, key.offset, duplicateHint(lines, first));
+      }
+      if (value) reportJsonDuplicates(value, lines, report);
+    }
+  } else if (node.type === "array") {
+    for (const item of node.children ?? []) reportJsonDuplicates(item, lines, report);
+  }
+}
+
+function jsonChild(node: JsonNode, segment: string | number): Step<JsonNode> | undefined {
+  if (node.type === "object") {
+    // The last match, as JSON.parse keeps the last value.
+    const property = findLast(node.children ?? [], (p) => p.children?.[0]?.value === String(segment));
+    const [key, value] = property?.children ?? [];
+    if (!key) return undefined;
+    return { node: value, keyOffset: key.offset, valueOffset: value?.offset ?? key.offset };
+  }
+  if (node.type === "array" && typeof segment === "number") {
+    const item = node.children?.[segment];
+    return item ? { node: item, valueOffset: item.offset } : undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown with YAML front matter
+
+const OPENING = "---";
+
+function parseMarkdown(text: string, lines: LineIndex, report: Reporter): Parsed | undefined {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  if (!/^---[ \t]*$/.test(firstLine)) {
+    report("md-front-matter-missing", "Markdown organization file has no front matter", undefined,
+      "start the file with a line `---`, the organization's data in YAML, and another `---`");
+    return undefined;
+  }
+
+  // gray-matter only splits; its own YAML parser would throw on bad input and lose positions.
+  const split = matter(text, { engines: { yaml: () => ({}) } });
+  const frontMatter = split.matter;
+  // The front matter text begins right after the opening `---`: offset 3 of the file.
+  const closed = text.startsWith("\n---", OPENING.length + frontMatter.length);
+  if (!closed) {
+    // Shown on the opening `---`: it is the line that lacks its partner.
+    report("md-front-matter-unclosed", "front matter has no closing `---` line", 0,
+      "end the organization's data with a line `---`; the Markdown text goes after it");
+    return undefined;
+  }
+
+  const parsed = parseYaml(frontMatter, OPENING.length, lines, report, "front matter is empty");
+  if (!parsed) return undefined;
+
+  const bodyOffset = text.length - split.content.length;
+  if (split.content.trim() !== "") {
+    parsed.body = { text: split.content, line: lines.position(bodyOffset).line };
+  }
+  parsed.rootPosition = { line: 2, column: 1 };
+  return parsed;
+}
+
+function describeReadError(error: unknown): string {
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ENOENT") return "it no longer exists";
+  if (code === "EISDIR") return "it is a folder";
+  return code || "unknown error";
+}

@@ -1,0 +1,119 @@
+/**
+ * The shape of a valid organization file, as TypeScript sees it. The JSON Schema is the
+ * contract; this mirrors it for the code that runs after validation.
+ */
+import type { DateStyle, Lang, Weekday } from "./model.js";
+
+export type Text = string | Partial<Record<Lang, string>>;
+export type Toggle<T> = boolean | T | undefined;
+export type ExceptionItem = string | { text: Text };
+
+export interface ContactInput {
+  id?: string;
+  handles?: Array<"requests" | "complaints" | "inquiries">;
+  department: Text;
+  officer?: Text;
+  postalCode?: string;
+  address?: Text;
+  phone?: string;
+  fax?: string;
+  email?: string;
+  form?: string;
+  hours?: {
+    days: Weekday[];
+    open: string;
+    close: string;
+    closedOnNationalHolidays?: boolean;
+    closedOnOwnHolidays?: boolean;
+    note?: Text;
+  };
+  note?: Text;
+}
+
+export interface PurposesInput {
+  list?: Text[];
+  groups?: Array<{ subject: Text; list: Text[] }>;
+  incidental?: boolean;
+  statedAtCollection?: boolean;
+  changesAnnounced?: boolean;
+}
+
+export interface OrganizationInput {
+  languages: Lang[];
+  authoritative?: Lang;
+  organization: {
+    name: Text;
+    shortName?: Text;
+    kind?: "npo" | "public-body" | "company" | "association" | "other";
+    academicResearch?: "institution" | "provides-to-institution";
+    postalCode?: string;
+    address?: Text;
+    representative?: { title?: Text; name: Text };
+    website?: string;
+  };
+  policy: {
+    title?: Text;
+    introduction?: Text;
+    enacted: string;
+    revisions?: Array<{ date: string; summary?: Text }>;
+    dateStyle?: DateStyle;
+  };
+  basicPolicy?: Toggle<{ internalRules?: boolean; officer?: Text; statement?: Text }>;
+  compliance?: Toggle<{ guidelines?: boolean; internalRules?: boolean }>;
+  definition?: Toggle<object>;
+  collection?: Toggle<{
+    required?: Text[];
+    optional?: Text[];
+    items?: Text[];
+    methods?: Text[];
+    methodsExclusive?: boolean;
+    onlyNecessary?: boolean;
+    voluntary?: boolean;
+  }>;
+  purposes?: Text[] | PurposesInput;
+  useBeyondPurpose?: { exceptions: ExceptionItem[] };
+  properAcquisition?: Toggle<object>;
+  accuracy?: Toggle<{ deleteWhenUnneeded?: boolean }>;
+  retention?: { period: Text; deletion?: Text };
+  security?: Toggle<{
+    organizational?: Text[];
+    human?: Text[];
+    physical?: Text[];
+    technical?: Text[];
+    externalEnvironment?: { countries: Array<{ country: Text; detail?: Text }>; note?: Text };
+    review?: boolean;
+  }>;
+  employeeSupervision?: Toggle<{ training?: boolean }>;
+  outsourcing?: Toggle<{ examples?: Text[]; selection?: boolean; contractTerms?: string[]; entrustedToUs?: boolean }>;
+  thirdPartyProvision?: { exceptions: ExceptionItem[] };
+  jointUse?: {
+    items: Text[];
+    users: Text;
+    purposes: Text[];
+    manager: { name: Text; address: Text; representative?: Text };
+  };
+  foreignProvision?: {
+    recipients?: Array<{ country: Text; regime: Text; measures: Text }>;
+    unidentified?: { reason: Text; reference?: Text };
+  };
+  cookies?: Toggle<{
+    purposes?: Text[];
+    identifiesIndividuals?: boolean;
+    analytics?: Array<{ name: Text; provider?: Text; url?: string }>;
+    optOut?: boolean;
+  }>;
+  ssl?: Toggle<{ forms?: Text[] }>;
+  requests?: {
+    kinds: string[];
+    procedure?: Text;
+    identityVerification?: Text;
+    fee?: { amount: Text; method?: Text };
+    contact?: string;
+  };
+  complaints?: Toggle<{ officer?: Text; contact?: string }>;
+  leakResponse?: Toggle<object>;
+  continuousImprovement?: Toggle<{ audits?: boolean }>;
+  policyChanges?: Toggle<{ withoutNotice?: boolean; effectiveOnPosting?: boolean }>;
+  contacts?: ContactInput[];
+  customSections?: Array<{ title: Text; body: Text; after?: string }>;
+}

@@ -1,0 +1,355 @@
+/**
+ * The normalize stage: a valid organization file becomes the render model — one page per
+ * language, sections in the standard order and numbered, clauses resolved from the library.
+ */
+import type { SourceFile } from "../data/source.js";
+import { splitMarkdownBody } from "../data/body.js";
+import { clauseLibrary, formatArticle, type ArticleRef, type Clause } from "../clauses/library.js";
+import type { ContactInput, ExceptionItem, OrganizationInput, PurposesInput, Text } from "./input.js";
+import type {
+  ContactModel,
+  Lang,
+  NumberedSection,
+  OrganizationModel,
+  PolicyPage,
+  ResolvedClause,
+  SectionModel,
+} from "./model.js";
+
+/** The brief's fixed order. Custom sections go before the contact points unless placed. */
+export const STANDARD_ORDER = [
+  "basicPolicy",
+  "compliance",
+  "definition",
+  "collection",
+  "purposes",
+  "useBeyondPurpose",
+  "properAcquisition",
+  "accuracy",
+  "retention",
+  "security",
+  "employeeSupervision",
+  "outsourcing",
+  "thirdPartyProvision",
+  "jointUse",
+  "foreignProvision",
+  "cookies",
+  "ssl",
+  "requests",
+  "complaints",
+  "leakResponse",
+  "continuousImprovement",
+  "policyChanges",
+] as const;
+
+/** How Japanese wording refers to the organization when the data gives no short name. */
+const DEFAULT_SELF: Record<string, string> = {
+  npo: "当法人",
+  "public-body": "当機関",
+  company: "当社",
+  association: "当会",
+  other: "当団体",
+};
+
+export function normalizeOrganization(source: SourceFile): OrganizationModel {
+  const data = source.data as OrganizationInput;
+  const languages = data.languages;
+  const authoritative = data.authoritative ?? (languages[0] as Lang);
+  const revisions = data.policy.revisions ?? [];
+  const lastRevised = revisions.at(-1)?.date ?? data.policy.enacted;
+  const body = source.body ? splitMarkdownBody(source.body, languages).sections : {};
+  const pages = languages.map((lang) =>
+    normalizePage(data, source.slug, lang, authoritative, lastRevised, body[lang] ?? []),
+  );
+  return {
+    slug: source.slug,
+    file: source.file,
+    name: { ja: pickOptional(data.organization.name, "ja"), en: pickOptional(data.organization.name, "en") },
+    languages,
+    authoritative,
+    enacted: data.policy.enacted,
+    lastRevised,
+    pages,
+  };
+}
+
+/** Text in one language. Validation guarantees every declared language is present. */
+function pick(text: Text, lang: Lang): string {
+  return typeof text === "string" ? text : (text[lang] ?? "");
+}
+
+function pickOptional(text: Text | undefined, lang: Lang): string | undefined {
+  if (text === undefined) return undefined;
+  return typeof text === "string" ? text : text[lang];
+}
+
+function options<T extends object>(toggle: boolean | T | undefined): Partial<T> | undefined {
+  if (toggle === undefined || toggle === false) return undefined;
+  return toggle === true ? {} : toggle;
+}
+
+function normalizePage(
+  data: OrganizationInput,
+  slug: string,
+  lang: Lang,
+  authoritative: Lang,
+  lastRevised: string,
+  bodySections: Array<{ title: string; markdown: string }>,
+): PolicyPage {
+  const t = (text: Text) => pick(text, lang);
+  const tOpt = (text: Text | undefined) => (text === undefined ? undefined : pick(text, lang));
+  const list = (texts: Text[] | undefined) => (texts ?? []).map(t);
+  const org = data.organization;
+  const contacts = (data.contacts ?? []).map((c) => normalizeContact(c, lang));
+  const contactById = (id: string | undefined) =>
+    id === undefined ? undefined : contacts.find((c) => c.id === id);
+
+  const standard = new Map<string, SectionModel>();
+  const add = (section: SectionModel | undefined) => section && standard.set(section.id, section);
+
+  const basic = options(data.basicPolicy);
+  if (basic) {
+    add({ id: "basicPolicy", internalRules: !!basic.internalRules, officer: tOpt(basic.officer), statement: tOpt(basic.statement) });
+  }
+  const compliance = options(data.compliance);
+  if (compliance) add({ id: "compliance", guidelines: !!compliance.guidelines, internalRules: !!compliance.internalRules });
+  if (options(data.definition)) add({ id: "definition" });
+  const collection = options(data.collection);
+  if (collection) {
+    add({
+      id: "collection",
+      required: list(collection.required),
+      optional: list(collection.optional),
+      items: list(collection.items),
+      methods: list(collection.methods),
+      methodsExclusive: !!collection.methodsExclusive,
+      onlyNecessary: !!collection.onlyNecessary,
+      voluntary: !!collection.voluntary,
+    });
+  }
+  if (data.purposes) {
+    const purposes: PurposesInput = Array.isArray(data.purposes) ? { list: data.purposes } : data.purposes;
+    add({
+      id: "purposes",
+      list: list(purposes.list),
+      groups: (purposes.groups ?? []).map((g) => ({ subject: t(g.subject), list: list(g.list) })),
+      incidental: !!purposes.incidental,
+      statedAtCollection: !!purposes.statedAtCollection,
+      changesAnnounced: !!purposes.changesAnnounced,
+    });
+  }
+  if (data.useBeyondPurpose) {
+    add({ id: "useBeyondPurpose", exceptions: resolveExceptions(data.useBeyondPurpose.exceptions, "useRef", lang) });
+  }
+  if (options(data.properAcquisition)) add({ id: "properAcquisition" });
+  const accuracy = options(data.accuracy);
+  if (accuracy) add({ id: "accuracy", deleteWhenUnneeded: !!accuracy.deleteWhenUnneeded });
+  if (data.retention) add({ id: "retention", period: t(data.retention.period), deletion: tOpt(data.retention.deletion) });
+  const security = options(data.security);
+  if (security) {
+    const headings = clauseLibrary().securityHeadings;
+    const heading = (kind: string) => headings.get(kind) as Clause;
+    add({
+      id: "security",
+      measures: (["organizational", "human", "physical", "technical"] as const)
+        .filter((kind) => security[kind]?.length)
+        .map((kind) => ({
+          kind,
+          heading: heading(kind)[lang],
+          reference: formatArticle(heading(kind).ref as ArticleRef, lang),
+          items: list(security[kind]),
+        })),
+      externalEnvironment: security.externalEnvironment && {
+        heading: heading("externalEnvironment")[lang],
+        countries: security.externalEnvironment.countries.map((c) => ({ country: t(c.country), detail: tOpt(c.detail) })),
+        note: tOpt(security.externalEnvironment.note),
+      },
+      review: !!security.review,
+    });
+  }
+  const employees = options(data.employeeSupervision);
+  if (employees) add({ id: "employeeSupervision", training: !!employees.training });
+  const outsourcing = options(data.outsourcing);
+  if (outsourcing) {
+    add({
+      id: "outsourcing",
+      examples: list(outsourcing.examples),
+      selection: !!outsourcing.selection,
+      contractTerms: resolveIds(outsourcing.contractTerms ?? [], "contractTerms", lang),
+      entrustedToUs: !!outsourcing.entrustedToUs,
+    });
+  }
+  if (data.thirdPartyProvision) {
+    add({
+      id: "thirdPartyProvision",
+      exceptions: resolveExceptions(data.thirdPartyProvision.exceptions, "provisionRef", lang),
+    });
+  }
+  if (data.jointUse) {
+    const joint = data.jointUse;
+    add({
+      id: "jointUse",
+      items: list(joint.items),
+      users: t(joint.users),
+      purposes: list(joint.purposes),
+      manager: { name: t(joint.manager.name), address: t(joint.manager.address), representative: tOpt(joint.manager.representative) },
+      reference: formatArticle([27, 5, 3], lang),
+    });
+  }
+  if (data.foreignProvision) {
+    const foreign = data.foreignProvision;
+    add({
+      id: "foreignProvision",
+      recipients: (foreign.recipients ?? []).map((r) => ({ country: t(r.country), regime: t(r.regime), measures: t(r.measures) })),
+      unidentified: foreign.unidentified && { reason: t(foreign.unidentified.reason), reference: tOpt(foreign.unidentified.reference) },
+      reference: formatArticle([28, 0, 0], lang),
+    });
+  }
+  const cookies = options(data.cookies);
+  if (cookies) {
+    add({
+      id: "cookies",
+      purposes: list(cookies.purposes),
+      identifiesIndividuals: cookies.identifiesIndividuals,
+      analytics: (cookies.analytics ?? []).map((a) => ({ name: t(a.name), provider: tOpt(a.provider), url: a.url })),
+      optOut: !!cookies.optOut,
+    });
+  }
+  const ssl = options(data.ssl);
+  if (ssl) add({ id: "ssl", forms: list(ssl.forms) });
+  if (data.requests) {
+    const requests = data.requests;
+    add({
+      id: "requests",
+      kinds: resolveIds(requests.kinds, "requestKinds", lang),
+      procedure: tOpt(requests.procedure),
+      identityVerification: tOpt(requests.identityVerification),
+      fee: requests.fee && { amount: t(requests.fee.amount), method: tOpt(requests.fee.method) },
+      contact: contactById(requests.contact),
+    });
+  }
+  const complaints = options(data.complaints);
+  if (complaints) add({ id: "complaints", officer: tOpt(complaints.officer), contact: contactById(complaints.contact) });
+  if (options(data.leakResponse)) add({ id: "leakResponse" });
+  const improvement = options(data.continuousImprovement);
+  if (improvement) add({ id: "continuousImprovement", audits: !!improvement.audits });
+  const changes = options(data.policyChanges);
+  if (changes) add({ id: "policyChanges", withoutNotice: !!changes.withoutNotice, effectiveOnPosting: !!changes.effectiveOnPosting });
+
+  const sections = orderSections(
+    standard,
+    [
+      ...(data.customSections ?? []).map((c) => ({ title: t(c.title), markdown: t(c.body), after: c.after })),
+      ...bodySections.map((s) => ({ ...s, after: undefined })),
+    ],
+    contacts,
+  );
+
+  const shortName = pickOptional(org.shortName, lang);
+  return {
+    slug,
+    lang,
+    url: `/${slug}/${lang}/`,
+    authoritative,
+    isAuthoritative: lang === authoritative,
+    alternates: data.languages.map((l) => ({ lang: l, url: `/${slug}/${l}/` })),
+    title: tOpt(data.policy.title),
+    organization: {
+      name: t(org.name),
+      self: lang === "ja" ? (shortName ?? DEFAULT_SELF[org.kind ?? "other"]) : shortName,
+      postalCode: org.postalCode,
+      address: tOpt(org.address),
+      representative: org.representative && { title: tOpt(org.representative.title), name: t(org.representative.name) },
+      website: org.website,
+    },
+    introduction: tOpt(data.policy.introduction),
+    dateStyle: data.policy.dateStyle ?? "era",
+    enacted: data.policy.enacted,
+    revisions: (data.policy.revisions ?? []).map((r) => ({ date: r.date, summary: tOpt(r.summary) })),
+    lastRevised,
+    sections,
+  };
+}
+
+function orderSections(
+  standard: Map<string, SectionModel>,
+  customs: Array<{ title: string; markdown: string; after: string | undefined }>,
+  contacts: ContactModel[],
+): NumberedSection[] {
+  const placed = new Map<string, SectionModel[]>();
+  const trailing: SectionModel[] = [];
+  for (const custom of customs) {
+    const section: SectionModel = { id: "custom", title: custom.title, markdown: custom.markdown };
+    if (custom.after && standard.has(custom.after)) {
+      placed.set(custom.after, [...(placed.get(custom.after) ?? []), section]);
+    } else {
+      trailing.push(section);
+    }
+  }
+  const ordered: SectionModel[] = [];
+  for (const id of STANDARD_ORDER) {
+    const section = standard.get(id);
+    if (!section) continue;
+    ordered.push(section, ...(placed.get(id) ?? []));
+  }
+  ordered.push(...trailing);
+  if (contacts.length) ordered.push({ id: "contacts", contacts });
+  let customCount = 0;
+  return ordered.map((section, index) => ({
+    ...section,
+    number: index + 1,
+    anchor: section.id === "custom" ? `custom-${++customCount}` : kebab(section.id),
+  }));
+}
+
+function kebab(id: string): string {
+  return id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function resolveExceptions(items: ExceptionItem[], refKind: "useRef" | "provisionRef", lang: Lang): ResolvedClause[] {
+  const library = clauseLibrary().exceptions;
+  return items.map((item) => {
+    if (typeof item !== "string") return { text: pick(item.text, lang) };
+    const clause = library.get(item) as Clause;
+    const ref = clause[refKind];
+    return { id: item, text: clause[lang], reference: ref ? formatArticle(ref, lang) : undefined };
+  });
+}
+
+/**
+ * Request kinds each cite their own article; contract terms all rest on Art. 25, which
+ * the section cites once — repeating it on every term would be noise.
+ */
+function resolveIds(ids: string[], group: "contractTerms" | "requestKinds", lang: Lang): ResolvedClause[] {
+  const library = clauseLibrary()[group];
+  return ids.map((id) => {
+    const clause = library.get(id) as Clause;
+    const cite = group === "requestKinds" && clause.ref;
+    return { id, text: clause[lang], reference: cite ? formatArticle(cite, lang) : undefined };
+  });
+}
+
+function normalizeContact(contact: ContactInput, lang: Lang): ContactModel {
+  const t = (text: Text | undefined) => (text === undefined ? undefined : pick(text, lang));
+  return {
+    id: contact.id,
+    handles: contact.handles ?? [],
+    department: pick(contact.department, lang),
+    officer: t(contact.officer),
+    postalCode: contact.postalCode,
+    address: t(contact.address),
+    phone: contact.phone,
+    fax: contact.fax,
+    email: contact.email,
+    form: contact.form,
+    hours: contact.hours && {
+      days: contact.hours.days,
+      open: contact.hours.open,
+      close: contact.hours.close,
+      closedOnNationalHolidays: !!contact.hours.closedOnNationalHolidays,
+      closedOnOwnHolidays: !!contact.hours.closedOnOwnHolidays,
+      note: t(contact.hours.note),
+    },
+    note: t(contact.note),
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Self-hosted Japanese web fonts: Noto Sans JP from @fontsource, as unicode-range woff2
+ * subsets, so a visitor downloads only the slices of the font a page uses and no page
+ * asks a third-party host for anything.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+export const FONT_PACKAGE_DIR = path.dirname(require.resolve("@fontsource/noto-sans-jp/package.json"));
+export const FONT_WEIGHTS = [400, 700] as const;
+
+/** Where the font files go in the site, relative to the output folder. */
+export const FONT_OUTPUT_DIR = "assets/hoshin/fonts";
+
+/** The @font-face rules for our weights, pointing at woff2 files beside the CSS. */
+export function fontFaceCss(): string {
+  return FONT_WEIGHTS.map((weight) =>
+    readFileSync(path.join(FONT_PACKAGE_DIR, `${weight}.css`), "utf8")
+      // woff2 is understood by every browser we serve; the woff fallbacks would double the copy.
+      .replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, "")
+      .replace(/url\(\.\/files\//g, "url(./fonts/"),
+  ).join("\n");
+}
+
+/** Glob (relative to the font package) of the files the CSS refers to. */
+export function fontFileGlob(): string {
+  return `files/*-{${FONT_WEIGHTS.join(",")}}-normal.woff2`;
+}

@@ -1,0 +1,99 @@
+/**
+ * The hoshin Eleventy plugin: adds the policy pages, the index and their assets to an
+ * Eleventy build. The hoshin CLI uses it with already-validated data; plain Eleventy
+ * (`.eleventy.js`) uses it with a folder, which it loads and validates itself.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadOrganizations } from "../build/load.js";
+import { DataError } from "../errors.js";
+import { formatDiagnostics } from "../diagnostics/format.js";
+import type { OrganizationModel, PolicyPage } from "../normalize/model.js";
+import { formatPolicyDate } from "./dates.js";
+import { formatHours, formatTimeRange } from "./hours.js";
+import { renderMarkdown } from "./markdown.js";
+import { FONT_OUTPUT_DIR, FONT_PACKAGE_DIR, fontFaceCss, fontFileGlob } from "./fonts.js";
+import { joinList } from "./lists.js";
+
+export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+export interface HoshinPluginOptions {
+  /** Folder of organization files, loaded and validated by the plugin. Default `organizations`. */
+  input?: string;
+  /** Already-validated organizations (the CLI passes these; `input` is then ignored). */
+  organizations?: OrganizationModel[];
+}
+
+/** The site-wide data templates see as `hoshin`. */
+export interface HoshinSiteData {
+  organizations: OrganizationModel[];
+  pages: PolicyPage[];
+}
+
+/** The parts of Eleventy's UserConfig this plugin uses. */
+export interface EleventyConfigLike {
+  on(event: string, callback: (arg: { nunjucks: NunjucksLike; environment: NunjucksEnvironmentLike }) => void): void;
+  addGlobalData(name: string, data: () => Promise<unknown>): void;
+  addTemplate(virtualPath: string, content: string, data?: object): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addPassthroughCopy(mapping: Record<string, string>): void;
+}
+interface NunjucksLike {
+  FileSystemLoader: new (dirs: string) => { cache?: object };
+}
+interface NunjucksEnvironmentLike {
+  loaders: Array<{ cache?: object }>;
+  opts: { autoescape?: boolean };
+}
+
+export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPluginOptions = {}): void {
+  let siteData: Promise<HoshinSiteData> | undefined;
+  eleventyConfig.addGlobalData("hoshin", () => (siteData ??= loadSiteData(options)));
+
+  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks, environment }) => {
+    // Our partials live in the package, not in the site's _includes: add them as one more
+    // place Nunjucks looks. A new loader needs the cache Environment would have given it.
+    const loader = new nunjucks.FileSystemLoader(TEMPLATES_DIR);
+    loader.cache = {};
+    environment.loaders.push(loader);
+    // Everything from a data file is escaped, whatever the host site chose.
+    environment.opts.autoescape = true;
+  });
+
+  eleventyConfig.addFilter("hoshinDate", (iso: string, lang: PolicyPage["lang"], style: PolicyPage["dateStyle"]) =>
+    formatPolicyDate(iso, lang, style),
+  );
+  eleventyConfig.addFilter("hoshinHours", (hours: Parameters<typeof formatHours>[0], page: PolicyPage) =>
+    formatHours(hours, page.lang, { ja: page.organization.self ?? "", en: page.organization.self }),
+  );
+  eleventyConfig.addFilter("hoshinTimeRange", formatTimeRange);
+  eleventyConfig.addFilter("hoshinList", joinList);
+  eleventyConfig.addFilter("hoshinMarkdown", renderMarkdown);
+
+  for (const page of ["index", "policy", "organization"]) {
+    eleventyConfig.addTemplate(`hoshin/${page}.njk`, readFileSync(path.join(TEMPLATES_DIR, "pages", `${page}.njk`), "utf8"));
+  }
+  eleventyConfig.addTemplate("hoshin/fonts.njk", `{% raw %}${fontFaceCss()}{% endraw %}`, {
+    permalink: "/assets/hoshin/fonts.css",
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addPassthroughCopy({
+    [path.join(TEMPLATES_DIR, "assets", "hoshin.css")]: "assets/hoshin/hoshin.css",
+    [path.join(FONT_PACKAGE_DIR, fontFileGlob())]: FONT_OUTPUT_DIR,
+  });
+}
+
+async function loadSiteData(options: HoshinPluginOptions): Promise<HoshinSiteData> {
+  let organizations = options.organizations;
+  if (!organizations) {
+    const result = await loadOrganizations(options.input ?? "organizations");
+    if (result.diagnostics.some((d) => d.severity === "error")) {
+      const error = new DataError(result.diagnostics);
+      error.message = `${error.message}:\n${formatDiagnostics(result.diagnostics, "text")}`;
+      throw error;
+    }
+    organizations = result.organizations;
+  }
+  return { organizations, pages: organizations.flatMap((o) => o.pages) };
+}

@@ -1,0 +1,295 @@
+/**
+ * Checks JSON Schema cannot express: relations between values (times, dates, ids that
+ * point at each other), and text languages against the declared ones. They read only the
+ * parts that are well-formed; the schema check reports the rest.
+ */
+import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import { formatDataPath, type DataPath, type SourceFile } from "../data/source.js";
+import { splitMarkdownBody } from "../data/body.js";
+import { clauseLibrary } from "../clauses/library.js";
+import { LANGS, type Lang } from "../normalize/model.js";
+import { resolveRef, type JsonSchema } from "./schema.js";
+import { closestMatch, suggestionHint } from "./suggest.js";
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const isString = (value: unknown): value is string => typeof value === "string";
+
+export function semanticDiagnostics(source: SourceFile, schema: JsonSchema): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report: Report = (code, path, message, hint, options = {}) => {
+    const { line, column } = source.locate(path, options.part ?? "value");
+    const severity = options.severity ?? "error";
+    diagnostics.push({ code, severity, file: source.file, line, column, path: formatDataPath(path), message, hint });
+  };
+  const data = source.data;
+  if (!isObject(data)) return diagnostics;
+
+  const languages = asArray(data.languages).filter((l): l is Lang => (LANGS as readonly unknown[]).includes(l));
+  if (languages.length > 0) {
+    checkAuthoritative(data, languages, report);
+    checkTextLanguages(schema, data, languages, report);
+    checkBody(source, languages, diagnostics);
+  }
+  checkHours(data, report);
+  checkRevisions(data, report);
+  checkContactReferences(data, report);
+  checkPurposes(data, report);
+  checkClauses(data, report);
+  checkCustomSectionPlacement(data, report);
+  return diagnostics;
+}
+
+type Report = (
+  code: string,
+  path: DataPath,
+  message: string,
+  hint?: string,
+  options?: { part?: "key" | "value"; severity?: Severity },
+) => void;
+
+function checkAuthoritative(data: Json, languages: Lang[], report: Report): void {
+  if (isString(data.authoritative) && !languages.includes(data.authoritative as Lang)) {
+    report(
+      "authoritative-undeclared",
+      ["authoritative"],
+      `\`${data.authoritative}\` is authoritative, but \`languages\` does not include it`,
+      `add \`${data.authoritative}\` to \`languages\`, or choose one of: ${languages.join(", ")}`,
+    );
+  }
+}
+
+/** Every piece of user text must exist in every declared language, and in no other. */
+function checkTextLanguages(root: JsonSchema, data: Json, languages: Lang[], report: Report): void {
+  const visit = (schema: JsonSchema, value: unknown, path: DataPath): void => {
+    if (schema.$ref === "#/definitions/text") {
+      checkText(value, path);
+      return;
+    }
+    const resolved = resolveRef(root, schema);
+    if (resolved.anyOf) {
+      const branch = resolved.anyOf.find((b) => matchesType(resolveRef(root, b), value));
+      if (branch) visit(branch, value, path);
+      return;
+    }
+    if (isObject(value) && resolved.properties) {
+      for (const [key, child] of Object.entries(value)) {
+        const childSchema = resolved.properties[key];
+        if (childSchema) visit(childSchema, child, [...path, key]);
+      }
+    } else if (Array.isArray(value) && resolved.items) {
+      value.forEach((item, index) => visit(resolved.items as JsonSchema, item, [...path, index]));
+    }
+  };
+
+  const checkText = (value: unknown, path: DataPath) => {
+    if (isString(value)) {
+      if (languages.length > 1) {
+        report(
+          "text-not-localized",
+          path,
+          `plain text, but the policy is published in ${languages.join(" and ")}`,
+          `write it once per language: ${languages.map((l) => `\`${l}: …\``).join(" and ")}`,
+        );
+      }
+      return;
+    }
+    if (!isObject(value)) return;
+    for (const lang of Object.keys(value)) {
+      if ((LANGS as readonly string[]).includes(lang) && !languages.includes(lang as Lang)) {
+        report(
+          "language-undeclared",
+          [...path, lang],
+          `text in \`${lang}\`, but \`languages\` does not include \`${lang}\``,
+          `add \`${lang}\` to \`languages\`, or remove this text`,
+          { part: "key" },
+        );
+      }
+    }
+    for (const lang of languages) {
+      if (!(lang in value)) {
+        report(
+          "language-missing",
+          path,
+          `the \`${lang}\` text is missing`,
+          `add \`${lang}: …\` — the policy is published in ${languages.join(" and ")}`,
+          { part: "key" },
+        );
+      }
+    }
+  };
+
+  visit(root, data, []);
+}
+
+function matchesType(schema: JsonSchema, value: unknown): boolean {
+  const types = [schema.type ?? []].flat();
+  if (types.length === 0) return true;
+  const actual = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
+  return types.includes(actual);
+}
+
+function checkBody(source: SourceFile, languages: Lang[], diagnostics: Diagnostic[]): void {
+  if (!source.body) return;
+  for (const problem of splitMarkdownBody(source.body, languages).problems) {
+    diagnostics.push({
+      code: problem.code,
+      severity: "error",
+      file: source.file,
+      line: problem.line,
+      column: 1,
+      path: "(body)",
+      message: problem.message,
+      hint: problem.hint,
+    });
+  }
+}
+
+const minutes = (time: string) => {
+  const [h, m] = time.split(":").map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/;
+
+function checkHours(data: Json, report: Report): void {
+  asArray(data.contacts).forEach((contact, index) => {
+    if (!isObject(contact) || !isObject(contact.hours)) return;
+    const { open, close } = contact.hours;
+    if (!isString(open) || !isString(close) || !TIME.test(open) || !TIME.test(close)) return;
+    if (minutes(close) <= minutes(open)) {
+      report(
+        "hours-order",
+        ["contacts", index, "hours", "close"],
+        `closing time ${close} is not after opening time ${open}`,
+        "use the 24-hour clock: 6 p.m. is 18:00",
+      );
+    }
+  });
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkRevisions(data: Json, report: Report): void {
+  if (!isObject(data.policy)) return;
+  const enacted = isString(data.policy.enacted) && DATE.test(data.policy.enacted) ? data.policy.enacted : undefined;
+  let previous: { date: string; index: number } | undefined;
+  asArray(data.policy.revisions).forEach((revision, index) => {
+    if (!isObject(revision) || !isString(revision.date) || !DATE.test(revision.date)) return;
+    const path = ["policy", "revisions", index, "date"];
+    if (enacted && revision.date <= enacted) {
+      report(
+        "revision-before-enactment",
+        path,
+        `revision date ${revision.date} is not after the enactment date ${enacted}`,
+        "a revision comes after the policy was enacted; check both dates",
+      );
+    } else if (previous && revision.date <= previous.date) {
+      report(
+        "revision-order",
+        path,
+        `revision date ${revision.date} is not after the revision before it (${previous.date})`,
+        "list revisions oldest first, one per date",
+      );
+    }
+    previous = { date: revision.date, index };
+  });
+}
+
+function checkContactReferences(data: Json, report: Report): void {
+  const ids = new Map<string, number>();
+  asArray(data.contacts).forEach((contact, index) => {
+    if (!isObject(contact) || !isString(contact.id)) return;
+    if (ids.has(contact.id)) {
+      report(
+        "contact-id-duplicate",
+        ["contacts", index, "id"],
+        `contact id \`${contact.id}\` is already used by contacts[${ids.get(contact.id)}]`,
+        "give each contact point its own id",
+      );
+    } else {
+      ids.set(contact.id, index);
+    }
+  });
+  for (const section of ["requests", "complaints"]) {
+    const value = data[section];
+    if (!isObject(value) || !isString(value.contact)) continue;
+    if (!ids.has(value.contact)) {
+      const known = [...ids.keys()];
+      report(
+        "contact-unknown",
+        [section, "contact"],
+        `no contact point has the id \`${value.contact}\``,
+        known.length
+          ? suggestionHint(value.contact, known)
+          : "give the contact point an `id:` under `contacts`, and use that id here",
+      );
+    }
+  }
+}
+
+function checkPurposes(data: Json, report: Report): void {
+  const purposes = data.purposes;
+  if (!isObject(purposes)) return;
+  if ("list" in purposes && "groups" in purposes) {
+    report(
+      "purposes-both",
+      ["purposes", "groups"],
+      "purposes have both `list` and `groups`",
+      "use `list` for one flat list, or `groups` to divide purposes by kind of person — not both",
+      { part: "key" },
+    );
+  } else if (!("list" in purposes) && !("groups" in purposes)) {
+    report("purposes-missing", ["purposes"], "purposes have neither `list` nor `groups`", "add `list:` with the purposes of use", {
+      part: "key",
+    });
+  }
+}
+
+function checkClauses(data: Json, report: Report): void {
+  const library = clauseLibrary().exceptions;
+  const academic = isObject(data.organization) && isString(data.organization.academicResearch);
+  for (const section of ["useBeyondPurpose", "thirdPartyProvision"]) {
+    const value = data[section];
+    if (!isObject(value)) continue;
+    const seen = new Set<string>();
+    asArray(value.exceptions).forEach((item, index) => {
+      if (!isString(item)) return;
+      const path = [section, "exceptions", index];
+      if (seen.has(item)) {
+        report("clause-duplicate", path, `\`${item}\` is listed twice`, "remove one of them");
+      }
+      seen.add(item);
+      const clause = library.get(item);
+      if (!clause) {
+        const match = closestMatch(item, library.keys());
+        report("clause-unknown", path, `no clause in the library has the id \`${item}\``, match ? `did you mean \`${match}\`?` : undefined);
+      } else if (clause.academic && !academic) {
+        report(
+          "clause-academic",
+          path,
+          `\`${item}\` applies only to academic research institutions and those providing data to them`,
+          "set `organization.academicResearch` if that is the case, or remove this exception",
+        );
+      }
+    });
+  }
+}
+
+function checkCustomSectionPlacement(data: Json, report: Report): void {
+  asArray(data.customSections).forEach((custom, index) => {
+    if (!isObject(custom) || !isString(custom.after)) return;
+    const target = data[custom.after];
+    if (target === undefined || target === false) {
+      report(
+        "custom-after-absent",
+        ["customSections", index, "after"],
+        `the policy has no \`${custom.after}\` section to place this after`,
+        "the section goes at the end, before the contact points; choose a section the policy has",
+        { severity: "warning" },
+      );
+    }
+  });
+}
