@@ -51,14 +51,14 @@ export interface OrganizationInput {
     representative?: { title?: Text; name: Text };
     website?: string;
   };
-  policy: {
+  policy?: {
     title?: Text;
     introduction?: Text;
-    enacted: string;
+    enacted?: string;
     revisions?: Array<{ date: string; summary?: Text }>;
     dateStyle?: DateStyle;
   };
-  basicPolicy?: Toggle<{ internalRules?: boolean; officer?: Text; statement?: Text }>;
+  basicPolicy?: Toggle<{ internalRules?: boolean | Text; officer?: Text; statement?: Text }>;
   compliance?: Toggle<{ guidelines?: boolean; internalRules?: boolean }>;
   definition?: Toggle<object>;
   collection?: Toggle<{

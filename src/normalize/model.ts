@@ -49,7 +49,7 @@ export interface RevisionModel {
 
 /** One numbered section; `id` picks the partial `templates/sections/<id>.njk`. */
 export type SectionModel =
-  | { id: "basicPolicy"; internalRules: boolean; officer?: string; statement?: string }
+  | { id: "basicPolicy"; internalRules: boolean; internalRulesName?: string; officer?: string; statement?: string }
   | { id: "compliance"; guidelines: boolean; internalRules: boolean }
   | { id: "definition" }
   | {
@@ -166,10 +166,11 @@ export interface PolicyPage {
   };
   introduction?: string;
   dateStyle: DateStyle;
-  enacted: string;
+  /** Undefined when the policy states no date (some real ones do not). */
+  enacted?: string;
   revisions: RevisionModel[];
-  /** Latest of enactment and revisions. */
-  lastRevised: string;
+  /** Latest of enactment and revisions; undefined when the policy states neither. */
+  lastRevised?: string;
   sections: NumberedSection[];
 }
 
@@ -181,7 +182,8 @@ export interface OrganizationModel {
   name: Record<Lang, string | undefined>;
   languages: Lang[];
   authoritative: Lang;
-  enacted: string;
-  lastRevised: string;
+  dateStyle: DateStyle;
+  enacted?: string;
+  lastRevised?: string;
   pages: PolicyPage[];
 }

@@ -55,8 +55,8 @@ export function normalizeOrganization(source: SourceFile): OrganizationModel {
   const data = source.data as OrganizationInput;
   const languages = data.languages;
   const authoritative = data.authoritative ?? (languages[0] as Lang);
-  const revisions = data.policy.revisions ?? [];
-  const lastRevised = revisions.at(-1)?.date ?? data.policy.enacted;
+  const policy = data.policy ?? {};
+  const lastRevised = policy.revisions?.at(-1)?.date ?? policy.enacted;
   const body = source.body ? splitMarkdownBody(source.body, languages).sections : {};
   const pages = languages.map((lang) =>
     normalizePage(data, source.slug, lang, authoritative, lastRevised, body[lang] ?? []),
@@ -67,7 +67,8 @@ export function normalizeOrganization(source: SourceFile): OrganizationModel {
     name: { ja: pickOptional(data.organization.name, "ja"), en: pickOptional(data.organization.name, "en") },
     languages,
     authoritative,
-    enacted: data.policy.enacted,
+    dateStyle: policy.dateStyle ?? "era",
+    enacted: policy.enacted,
     lastRevised,
     pages,
   };
@@ -93,9 +94,10 @@ function normalizePage(
   slug: string,
   lang: Lang,
   authoritative: Lang,
-  lastRevised: string,
+  lastRevised: string | undefined,
   bodySections: Array<{ title: string; markdown: string }>,
 ): PolicyPage {
+  const policy = data.policy ?? {};
   const t = (text: Text) => pick(text, lang);
   const tOpt = (text: Text | undefined) => (text === undefined ? undefined : pick(text, lang));
   const list = (texts: Text[] | undefined) => (texts ?? []).map(t);
@@ -109,7 +111,14 @@ function normalizePage(
 
   const basic = options(data.basicPolicy);
   if (basic) {
-    add({ id: "basicPolicy", internalRules: !!basic.internalRules, officer: tOpt(basic.officer), statement: tOpt(basic.statement) });
+    const rules = basic.internalRules;
+    add({
+      id: "basicPolicy",
+      internalRules: !!rules,
+      internalRulesName: typeof rules === "boolean" ? undefined : tOpt(rules),
+      officer: tOpt(basic.officer),
+      statement: tOpt(basic.statement),
+    });
   }
   const compliance = options(data.compliance);
   if (compliance) add({ id: "compliance", guidelines: !!compliance.guidelines, internalRules: !!compliance.internalRules });
@@ -253,7 +262,7 @@ function normalizePage(
     authoritative,
     isAuthoritative: lang === authoritative,
     alternates: data.languages.map((l) => ({ lang: l, url: `/${slug}/${l}/` })),
-    title: tOpt(data.policy.title),
+    title: tOpt(policy.title),
     organization: {
       name: t(org.name),
       self: lang === "ja" ? (shortName ?? DEFAULT_SELF[org.kind ?? "other"]) : shortName,
@@ -262,10 +271,10 @@ function normalizePage(
       representative: org.representative && { title: tOpt(org.representative.title), name: t(org.representative.name) },
       website: org.website,
     },
-    introduction: tOpt(data.policy.introduction),
-    dateStyle: data.policy.dateStyle ?? "era",
-    enacted: data.policy.enacted,
-    revisions: (data.policy.revisions ?? []).map((r) => ({ date: r.date, summary: tOpt(r.summary) })),
+    introduction: tOpt(policy.introduction),
+    dateStyle: policy.dateStyle ?? "era",
+    enacted: policy.enacted,
+    revisions: (policy.revisions ?? []).map((r) => ({ date: r.date, summary: tOpt(r.summary) })),
     lastRevised,
     sections,
   };

@@ -31,19 +31,25 @@ const englishFormat = new Intl.DateTimeFormat("en-US", {
   timeZone: TOKYO,
 });
 
+const englishMonthFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", timeZone: TOKYO });
+
 interface CalendarDate {
   year: number;
   month: number;
   day: number;
+  /** The policy gave only the month ("September 2020"): print no day. */
+  monthOnly: boolean;
 }
 
 function parseIsoDate(isoDate: string): CalendarDate {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(isoDate);
   if (!match) {
     // Validation should have caught this; fail loudly rather than print "Invalid Date".
-    throw new RangeError(`Expected a date as YYYY-MM-DD, got "${isoDate}"`);
+    throw new RangeError(`Expected a date as YYYY-MM-DD or YYYY-MM, got "${isoDate}"`);
   }
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  const monthOnly = match[3] === undefined;
+  // A month-only date takes its era from the month's first day.
+  return { year: Number(match[1]), month: Number(match[2]), day: monthOnly ? 1 : Number(match[3]), monthOnly };
 }
 
 /** The instant of noon, Tokyo time, on the given calendar date (03:00 UTC). */
@@ -77,13 +83,14 @@ function eraYear(date: CalendarDate): string {
  * ja: era "令和2年9月2日", gregorian "2020年9月2日", both "2020年（令和2年）9月2日"
  * (full-width parentheses, as in Japanese typesetting).
  * en: always Gregorian, "September 2, 2020"; the era means nothing to most English readers.
+ * A month-only date ("2020-09") prints as 令和2年9月 / "September 2020".
  */
 export function formatPolicyDate(isoDate: string, lang: Lang, style: DateStyle): string {
   const date = parseIsoDate(isoDate);
   if (lang === "en") {
-    return englishFormat.format(noonInTokyo(date));
+    return (date.monthOnly ? englishMonthFormat : englishFormat).format(noonInTokyo(date));
   }
-  const monthDay = `${date.month}月${date.day}日`;
+  const monthDay = date.monthOnly ? `${date.month}月` : `${date.month}月${date.day}日`;
   switch (style) {
     case "era":
       return `${eraYear(date)}${monthDay}`;

@@ -78,3 +78,16 @@ describe("formatPolicyDate does not depend on the machine's time zone", () => {
     }
   });
 });
+
+describe("month-only dates", () => {
+  it.each([
+    ["2020-09", "ja", "era", "令和2年9月"],
+    ["2020-09", "ja", "gregorian", "2020年9月"],
+    ["2020-09", "ja", "both", "2020年（令和2年）9月"],
+    ["2019-05", "ja", "era", "令和元年5月"],
+    ["2019-04", "ja", "era", "平成31年4月"],
+    ["2020-09", "en", "era", "September 2020"],
+  ] as const)("%s in %s (%s) is %s", (iso, lang, style, expected) => {
+    expect(formatPolicyDate(iso, lang, style)).toBe(expected);
+  });
+});
