@@ -54,7 +54,24 @@ export function splitMarkdownBody(body: MarkdownBody, languages: readonly Lang[]
   }
 
   const sections: Partial<Record<Lang, BodySection[]>> = {};
-  const usesLanguageHeadings = headings.some((h) => h.level === 1);
+  // Only a real `# ja` / `# en` divides the body: in a one-language body, a stray `# Title`
+  // is one mistake, not a reason to disown every section above it.
+  const usesLanguageHeadings = headings.some(
+    (h) => h.level === 1 && (LANGS as readonly string[]).includes(h.text.toLowerCase()),
+  );
+  const languageHeadingLines: Partial<Record<Lang, number>> = {};
+  const firstSection = headings.find((h) => h.level === 2);
+  // Without `# ja` / `# en` every section would count as the first language's, and the
+  // count check below would ask for a "missing" section that is really a missing heading.
+  const headingsMissing = !usesLanguageHeadings && languages.length > 1 && firstSection !== undefined;
+  if (headingsMissing) {
+    problems.push({
+      code: "body-language-missing",
+      line: fileLine(firstSection.start),
+      message: "sections without a language heading",
+      hint: `divide the body with ${languageHeadings(languages)} headings, each above that language's sections`,
+    });
+  }
   let current: Lang | undefined = usesLanguageHeadings ? undefined : languages[0];
   let ignoring = false;
   headings.forEach((heading, index) => {
@@ -67,7 +84,10 @@ export function splitMarkdownBody(body: MarkdownBody, languages: readonly Lang[]
           code: "body-language-heading",
           line: fileLine(heading.start),
           message: `\`# ${heading.text}\` is not a language heading`,
-          hint: "divide the body with `# ja` and `# en`, and start each extra section with `## Heading`",
+          hint:
+            languages.length > 1
+              ? `divide the body with ${languageHeadings(languages)}, and start each extra section with \`## Heading\``
+              : "start each extra section with two #: `## Heading`",
         });
         ignoring = true;
         return;
@@ -84,6 +104,17 @@ export function splitMarkdownBody(body: MarkdownBody, languages: readonly Lang[]
       }
       current = lang as Lang;
       sections[current] ??= [];
+      languageHeadingLines[current] ??= fileLine(heading.start);
+      // Text between `# ja` and its first `##` belongs to no section and would be dropped.
+      const stray = lines.slice(heading.end, nextStart).findIndex((line) => line.trim() !== "");
+      if (stray !== -1) {
+        problems.push({
+          code: "body-text-before-heading",
+          line: fileLine(heading.end + stray),
+          message: `text under \`# ${lang}\` before its first section heading`,
+          hint: "start each extra section with a `## Heading` line",
+        });
+      }
       return;
     }
     if (ignoring) return;
@@ -92,7 +123,7 @@ export function splitMarkdownBody(body: MarkdownBody, languages: readonly Lang[]
         code: "body-language-missing",
         line: fileLine(heading.start),
         message: "section before any language heading",
-        hint: "put `# ja` or `# en` above the sections of that language",
+        hint: `put ${languages.map((lang) => `\`# ${lang}\``).join(" or ")} above the sections of that language`,
       });
       return;
     }
@@ -104,14 +135,21 @@ export function splitMarkdownBody(body: MarkdownBody, languages: readonly Lang[]
   });
 
   const counts = languages.map((lang) => sections[lang]?.length ?? 0);
-  if (headings.length > 0 && languages.length > 1 && new Set(counts).size > 1) {
+  if (headings.length > 0 && languages.length > 1 && !headingsMissing && new Set(counts).size > 1) {
     const fewest = languages[counts.indexOf(Math.min(...counts))] as Lang;
+    const sectionCount = (n: number) => `${n} section${n === 1 ? "" : "s"}`;
     problems.push({
       code: "body-sections-mismatch",
-      line: body.line,
-      message: `the body has ${languages.map((l, i) => `${counts[i]} section(s) in \`${l}\``).join(" and ")}`,
+      // Where the missing section goes: under the heading of the language that lacks it.
+      line: languageHeadingLines[fewest] ?? fileLine(headings[0]?.start ?? 0),
+      message: `the body has ${languages.map((l, i) => `${sectionCount(counts[i] ?? 0)} in \`${l}\``).join(" and ")}`,
       hint: `every extra section needs a version in each language; add the missing one under \`# ${fewest}\``,
     });
   }
   return { sections, problems };
+}
+
+/** "`# ja` and `# en`" */
+function languageHeadings(languages: readonly Lang[]): string {
+  return languages.map((lang) => `\`# ${lang}\``).join(" and ");
 }

@@ -30,9 +30,22 @@ export function organizationSchema(): { schema: JsonSchema; validate: ValidateFu
     // verbose: errors carry the failing data and schema, which the messages quote.
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false });
     addFormats(ajv, ["date", "email", "uri"]);
+    ajv.addFormat("date-or-month", { type: "string", validate: isDateOrMonth });
     compiled = { schema, validate: ajv.compile(schema) };
   }
   return compiled;
+}
+
+/**
+ * Policies state dates to the day (2020-09-02) or, now and then, only to the month
+ * (“September 2020”); either must be a real calendar date.
+ */
+export function isDateOrMonth(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), match[3] === undefined ? 1 : Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 export function schemaErrors(data: unknown): ErrorObject[] {

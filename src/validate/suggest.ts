@@ -13,7 +13,10 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
     }
   }
   const tolerance = Math.max(2, Math.floor(word.length / 3));
-  return bestDistance <= tolerance ? best : undefined;
+  // A short word can be rewritten entirely within the tolerance (`fr` → `ja`); that is a
+  // different word, not a typo.
+  const rewritten = best !== undefined && bestDistance >= Math.min(word.length, best.length);
+  return bestDistance <= tolerance && !rewritten ? best : undefined;
 }
 
 /** "did you mean `purposes`?" or "allowed: a, b, c" — whichever helps more. */
