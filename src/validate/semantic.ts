@@ -37,7 +37,8 @@ export function semanticDiagnostics(source: SourceFile, schema: JsonSchema): Dia
   }
   checkHours(data, report);
   checkRevisions(data, report);
-  checkContactReferences(data, report);
+  checkContactReferences(data, report, (path) => source.locate(path).line);
+  checkBooleanWords(data, report);
   checkPurposes(data, report);
   checkClauses(data, report);
   checkCustomSectionPlacement(data, report);
@@ -206,7 +207,7 @@ function checkRevisions(data: Json, report: Report): void {
   });
 }
 
-function checkContactReferences(data: Json, report: Report): void {
+function checkContactReferences(data: Json, report: Report, lineOf: (path: DataPath) => number): void {
   const ids = new Map<string, number>();
   asArray(data.contacts).forEach((contact, index) => {
     if (!isObject(contact) || !isString(contact.id)) return;
@@ -214,7 +215,7 @@ function checkContactReferences(data: Json, report: Report): void {
       report(
         "contact-id-duplicate",
         ["contacts", index, "id"],
-        `contact id \`${contact.id}\` is already used by contacts[${ids.get(contact.id)}]`,
+        `contact id \`${contact.id}\` is already used by the contact point on line ${lineOf(["contacts", ids.get(contact.id) ?? 0])}`,
         "give each contact point its own id",
       );
     } else {
@@ -298,4 +299,24 @@ function checkCustomSectionPlacement(data: Json, report: Report): void {
       );
     }
   });
+}
+
+/**
+ * `internalRules` takes `true` or the rules' name. YAML 1.2 reads `yes` as the word "yes",
+ * so `internalRules: yes` would publish rules called “yes”; someone writing it meant `true`.
+ */
+const BOOLEAN_WORDS = new Set(["yes", "no", "true", "false", "on", "off", "y", "n"]);
+
+function checkBooleanWords(data: Json, report: Report): void {
+  const rules = isObject(data.basicPolicy) ? data.basicPolicy.internalRules : undefined;
+  const words = isString(rules) ? [rules] : isObject(rules) ? Object.values(rules).filter(isString) : [];
+  const word = words.find((w) => BOOLEAN_WORDS.has(w.trim().toLowerCase()));
+  if (word !== undefined) {
+    report(
+      "boolean-as-text",
+      ["basicPolicy", "internalRules"],
+      `\`${word}\` would be published as the name of the internal rules`,
+      "write `true` (without quotes) if the organization has internal rules, or the rules' name, e.g. `個人情報取扱規程`",
+    );
+  }
 }

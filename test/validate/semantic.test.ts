@@ -140,8 +140,23 @@ const CASES: readonly Case[] = [
         line: 9,
         column: 9,
         path: "contacts[1].id",
-        message: "contact id `desk` is already used by contacts[0]",
+        message: "contact id `desk` is already used by the contact point on line 7",
         hint: "give each contact point its own id",
+      },
+    ],
+  ],
+
+  [
+    "`internalRules: yes` would name the rules “yes”",
+    "internal-rules-yes.yaml",
+    [
+      {
+        code: "boolean-as-text",
+        line: 5,
+        column: 18,
+        path: "basicPolicy.internalRules",
+        message: "`yes` would be published as the name of the internal rules",
+        hint: "write `true` (without quotes) if the organization has internal rules, or the rules' name, e.g. `個人情報取扱規程`",
       },
     ],
   ],
