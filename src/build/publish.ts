@@ -2,19 +2,21 @@
  * Publishing is all or nothing: the site is built in a staging folder beside the output
  * and swapped in only when complete, so a failed build leaves the old site as it was.
  */
-import { mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { UsageError } from "../errors.js";
+import { EnvironmentError, UsageError } from "../errors.js";
 
 /** Refuses output folders whose replacement would destroy the user's own files. */
 export function assertSafeOutputFolder(outDir: string, inputDir: string, cwd: string): void {
   const out = path.resolve(cwd, outDir);
   const input = path.resolve(cwd, inputDir);
   const root = path.resolve(cwd);
-  const inside = (child: string, parent: string) => {
-    const relative = path.relative(parent, child);
-    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-  };
+  // Compared as written and as they are on disk: a symbolic link, or a case-insensitive
+  // disk, can give one folder two names.
+  const inside = (child: string, parent: string) =>
+    within(child, parent) || within(onDisk(child), onDisk(parent));
   if (inside(root, out)) {
     throw new UsageError(`hoshin: output folder \`${outDir}\` is the project folder or contains it; choose a folder of its own, such as _site`);
   }
@@ -24,11 +26,76 @@ export function assertSafeOutputFolder(outDir: string, inputDir: string, cwd: st
   if (inside(out, input)) {
     throw new UsageError(`hoshin: output folder \`${outDir}\` is inside the input folder; choose a folder outside it, such as _site`);
   }
+  // Publishing replaces whatever is at the output path: never a file of the user's, and
+  // never a folder of theirs (`--out src`, `--out docs`) that hoshin did not build.
+  const problem = notAFolder(out) ?? notBuiltByHoshin(out);
+  if (problem) {
+    throw new UsageError(`hoshin: output folder \`${outDir}\` ${problem}; choose a folder of its own, such as _site`);
+  }
+}
+
+/** Every hoshin site's index page says who generated it; see templates/layout.njk. */
+export const SITE_MARK = '<meta name="generator" content="hoshin">';
+
+function notBuiltByHoshin(absolute: string): string | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync(absolute);
+  } catch {
+    return undefined;
+  }
+  if (entries.length === 0) return undefined;
+  try {
+    if (readFileSync(path.join(absolute, "index.html"), "utf8").includes(SITE_MARK)) return undefined;
+  } catch {
+    // No readable index.html: not a site hoshin built.
+  }
+  return "holds files hoshin did not build, which the build would replace";
+}
+
+function within(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+/** The path with links followed and its case as stored; the part that does not exist yet is kept as written. */
+function onDisk(absolute: string): string {
+  const missing: string[] = [];
+  for (let existing = absolute; ; existing = path.dirname(existing)) {
+    try {
+      return path.join(realpathSync.native(existing), ...missing);
+    } catch {
+      if (path.dirname(existing) === existing) return absolute;
+      missing.unshift(path.basename(existing));
+    }
+  }
+}
+
+/** Why the output path cannot be a folder, if it cannot; a missing path is fine. */
+function notAFolder(absolute: string): string | undefined {
+  try {
+    const info = statSync(absolute, { throwIfNoEntry: false });
+    return info && !info.isDirectory() ? "is a file, not a folder" : undefined;
+  } catch (error) {
+    // Anything but ENOTDIR is for the write to report, with the reason.
+    return (error as NodeJS.ErrnoException).code === "ENOTDIR" ? "is inside a file, not a folder" : undefined;
+  }
 }
 
 export async function publishAtomically<T>(outDir: string, produce: (stagingDir: string) => Promise<T>): Promise<T> {
   const parent = path.dirname(path.resolve(outDir));
-  const staging = await mkdtemp(path.join(parent, ".hoshin-staging-"));
+  // mkdir, not mkdtemp: mkdtemp's folders are private (0700), and the staging folder
+  // becomes the published site, which a web server running as another user must read.
+  const token = randomBytes(6).toString("hex");
+  const staging = path.join(parent, `.hoshin-staging-${token}`);
+  const cannotWrite = (error: unknown) =>
+    new EnvironmentError(`hoshin: cannot write the output folder \`${outDir}\` (${describeFsError(error)})`, { cause: error });
+  try {
+    await mkdir(parent, { recursive: true });
+    await mkdir(staging);
+  } catch (error) {
+    throw cannotWrite(error);
+  }
   let result: T;
   try {
     result = await produce(staging);
@@ -36,18 +103,33 @@ export async function publishAtomically<T>(outDir: string, produce: (stagingDir:
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  const previous = (await exists(outDir)) ? `${staging.replace("-staging-", "-previous-")}` : undefined;
-  if (previous) await rename(outDir, previous);
+  // Named from the token, not from the staging path: a parent folder's own name must not matter.
+  const previous = (await exists(outDir)) ? path.join(parent, `.hoshin-previous-${token}`) : undefined;
+  try {
+    if (previous) await rename(outDir, previous);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw cannotWrite(error);
+  }
   try {
     await rename(staging, outDir);
   } catch (error) {
     // Put the old site back before reporting: never leave the user with no site at all.
     if (previous) await rename(previous, outDir);
     await rm(staging, { recursive: true, force: true });
-    throw error;
+    throw cannotWrite(error);
   }
   if (previous) await rm(previous, { recursive: true, force: true });
   return result;
+}
+
+function describeFsError(error: unknown): string {
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ENOTDIR") return "part of the path is a file, not a folder";
+  if (code === "ENOSPC") return "the disk is full";
+  if (code === "EROFS") return "the file system is read-only";
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -2,7 +2,6 @@
 import { performance } from "node:perf_hooks";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
-import { renderSite } from "../build/eleventy.js";
 import { assertSafeOutputFolder, publishAtomically } from "../build/publish.js";
 import { loadInput } from "./load-or-refuse.js";
 import { plural, type Output } from "./output.js";
@@ -19,7 +18,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   const started = performance.now();
   assertSafeOutputFolder(options.out, options.input, process.cwd());
   const result = await loadInput(options.input);
-  if (result.diagnostics.length) {
+  // JSON is always a whole document, even with nothing to report, so scripts can parse stdout.
+  if (result.diagnostics.length || options.format === "json") {
     const report = formatDiagnostics(result.diagnostics, options.format);
     if (options.format === "json") output.out(report);
     else output.err(report);
@@ -29,6 +29,9 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
     return 1;
   }
   const pages = result.organizations.reduce((sum, o) => sum + o.pages.length, 0);
+  // Loaded only now: Eleventy takes most of a second to import, which check, --help and
+  // every refused build would otherwise pay.
+  const { renderSite } = await import("../build/eleventy.js");
   await publishAtomically(options.out, (staging) =>
     renderSite(result.organizations, { outDir: staging, pathPrefix: options.pathPrefix }),
   );

@@ -40,10 +40,10 @@ export function createProgram(output: Output): Command {
 
   program
     .command("build")
-    .description("validate, then build the site (HTML, and PDF unless --no-pdf)")
+    .description("validate every organization file, then build the site into the output folder")
     .option("-i, --input <dir>", "folder of organization files", "organizations")
     .option("-o, --out <dir>", "output folder, replaced only when the whole build succeeds", "_site")
-    .option("--no-pdf", "skip the PDF stage")
+    .option("--no-pdf", "skip PDF output (this version writes HTML only; the flag is accepted so scripts keep working)")
     .option("--path-prefix <prefix>", "URL path the site is served under, e.g. /policies/", "/")
     .addOption(format())
     .action(async (options: { input: string; out: string; pdf: boolean; pathPrefix: string; format: "text" | "json" }) => {
@@ -58,7 +58,8 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
   const program = createProgram(output);
   try {
     if (argv.length <= 2) {
-      program.outputHelp();
+      // No command is a usage mistake: help goes where errors go, so `hoshin > out` still shows it.
+      program.outputHelp({ error: true });
       return 2;
     }
     await program.parseAsync([...argv]);

@@ -24,7 +24,10 @@ export function fontFaceCss(): string {
   ).join("\n");
 }
 
-/** Glob (relative to the font package) of the files the CSS refers to. */
-export function fontFileGlob(): string {
-  return `files/*-{${FONT_WEIGHTS.join(",")}}-normal.woff2`;
+/**
+ * The font files the CSS names, and only those: the package also ships a whole-font
+ * `japanese` file (2 MB a weight) that no @font-face rule uses.
+ */
+export function fontFiles(css: string): string[] {
+  return [...new Set([...css.matchAll(/url\(\.\/fonts\/([^)]+\.woff2)\)/g)].map((match) => match[1] as string))];
 }

@@ -13,7 +13,7 @@ import type { OrganizationModel, PolicyPage } from "../normalize/model.js";
 import { formatPolicyDate } from "./dates.js";
 import { formatHours, formatTimeRange } from "./hours.js";
 import { renderMarkdown } from "./markdown.js";
-import { FONT_OUTPUT_DIR, FONT_PACKAGE_DIR, fontFaceCss, fontFileGlob } from "./fonts.js";
+import { FONT_OUTPUT_DIR, FONT_PACKAGE_DIR, fontFaceCss, fontFiles } from "./fonts.js";
 import { joinList } from "./lists.js";
 
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -74,13 +74,16 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   for (const page of ["index", "policy", "organization"]) {
     eleventyConfig.addTemplate(`hoshin/${page}.njk`, readFileSync(path.join(TEMPLATES_DIR, "pages", `${page}.njk`), "utf8"));
   }
-  eleventyConfig.addTemplate("hoshin/fonts.njk", `{% raw %}${fontFaceCss()}{% endraw %}`, {
+  const css = fontFaceCss();
+  eleventyConfig.addTemplate("hoshin/fonts.njk", `{% raw %}${css}{% endraw %}`, {
     permalink: "/assets/hoshin/fonts.css",
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addPassthroughCopy({
     [path.join(TEMPLATES_DIR, "assets", "hoshin.css")]: "assets/hoshin/hoshin.css",
-    [path.join(FONT_PACKAGE_DIR, fontFileGlob())]: FONT_OUTPUT_DIR,
+    ...Object.fromEntries(
+      fontFiles(css).map((file) => [path.join(FONT_PACKAGE_DIR, "files", file), `${FONT_OUTPUT_DIR}/${file}`]),
+    ),
   });
 }
 

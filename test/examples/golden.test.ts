@@ -4,9 +4,9 @@
  * and review the diff of test/golden/ before committing it.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STANDARD_ORDER } from "../../src/normalize/normalize.js";
 import { REPO, buildSite, readPage } from "../helpers/site.js";
 
@@ -17,6 +17,7 @@ let site: string;
 beforeAll(async () => {
   site = await buildSite(path.join(REPO, "organizations"));
 });
+afterAll(() => rm(site, { recursive: true, force: true }));
 
 async function pages(): Promise<string[]> {
   const urls = ["."];

@@ -2,8 +2,9 @@
  * Each seed policy in shared/seeds/ must come out of the build with every fact and
  * commitment it states. One test per seed, on the real built pages of organizations/.
  */
+import { rm } from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO, buildSite, japaneseText, readPage, visibleText } from "../helpers/site.js";
 
 let site: string;
@@ -13,6 +14,7 @@ const ja = async (slug: string) => japaneseText(await readPage(site, `${slug}/ja
 beforeAll(async () => {
   site = await buildSite(path.join(REPO, "organizations"));
 });
+afterAll(() => rm(site, { recursive: true, force: true }));
 
 function expectAll(text: string, facts: string[]): void {
   const missing = facts.filter((fact) => !text.includes(fact));

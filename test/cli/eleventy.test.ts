@@ -1,0 +1,70 @@
+/**
+ * Plain Eleventy, with the repository's `.eleventy.js` and the hoshin plugin, builds the
+ * same site as `hoshin build`: a site that adds hoshin to its own Eleventy build gets the
+ * policy pages the CLI would publish, byte for byte.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import { afterAll, describe, expect, it } from "vitest";
+
+import { REPO, hashTree, hoshin, htmlFiles, makeProject, removeProjects, runNode } from "./helpers.js";
+
+afterAll(removeProjects);
+
+const ELEVENTY = path.join(REPO, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+
+/**
+ * A minimal Eleventy project: the fixtures in organizations/, and the repository's own
+ * `.eleventy.js`, which imports the plugin from `./dist/index.js`, pointed at this
+ * repository's dist/ instead.
+ */
+async function eleventyProject(fixture: string): Promise<string> {
+  const project = await makeProject([fixture]);
+  const config = await readFile(path.join(REPO, ".eleventy.js"), "utf8");
+  const pluginImport = `"./dist/index.js"`;
+  expect(config).toContain(pluginImport);
+  const pluginUrl = pathToFileURL(path.join(REPO, "dist", "index.js")).href;
+  await writeFile(path.join(project, ".eleventy.js"), config.replace(pluginImport, JSON.stringify(pluginUrl)));
+  // `.eleventy.js` is an ES module, as it is in the repository.
+  await writeFile(path.join(project, "package.json"), `${JSON.stringify({ type: "module", private: true })}\n`);
+  return project;
+}
+
+describe.concurrent("plain Eleventy with the hoshin plugin", () => {
+  it("builds the same files as hoshin build", async () => {
+    const project = await eleventyProject("valid");
+    const eleventy = await runNode([ELEVENTY, "--quiet"], { cwd: project });
+    expect(eleventy.stderr).toBe("");
+    expect(eleventy.code).toBe(0);
+    const cli = await hoshin(["build", "--out", "hoshin-site"], { cwd: project });
+    expect(cli.code).toBe(0);
+
+    const fromEleventy = await hashTree(path.join(project, "_site"));
+    expect(await htmlFiles(path.join(project, "_site"))).toContain("minato-support/en/index.html");
+    expect(await hashTree(path.join(project, "hoshin-site"))).toEqual(fromEleventy);
+  });
+
+  it("builds the same files under a path prefix", async () => {
+    const project = await eleventyProject("valid");
+    const eleventy = await runNode([ELEVENTY, "--quiet", "--pathprefix=/policies/"], { cwd: project });
+    expect(eleventy.code).toBe(0);
+    const cli = await hoshin(["build", "--path-prefix", "/policies/", "--out", "hoshin-site"], { cwd: project });
+    expect(cli.code).toBe(0);
+
+    const fromEleventy = await hashTree(path.join(project, "_site"));
+    expect(await readFile(path.join(project, "_site", "index.html"), "utf8")).toContain('href="/policies/minato-support/en/"');
+    expect(await hashTree(path.join(project, "hoshin-site"))).toEqual(fromEleventy);
+  });
+
+  it("fails with hoshin's report when the data is bad, and writes no page", async () => {
+    const project = await eleventyProject("invalid");
+    const eleventy = await runNode([ELEVENTY, "--quiet"], { cwd: project });
+    expect(eleventy.code).toBe(1);
+    expect(eleventy.stderr).toContain("hoshin: ");
+    expect(eleventy.stderr).toContain("organizations/alpha-center.yaml:12:1  purpose  ");
+    expect(eleventy.stderr).toContain("organizations/beta-club.json:6:53  requests.contact  ");
+    expect(await htmlFiles(project)).toEqual([]);
+  });
+});
