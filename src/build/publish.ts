@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { EnvironmentError, UsageError } from "../errors.js";
+import { describeFsError } from "../fs-error.js";
 
 /** Refuses output folders whose replacement would destroy the user's own files. */
 export function assertSafeOutputFolder(outDir: string, inputDir: string, cwd: string): void {
@@ -123,14 +124,6 @@ export async function publishAtomically<T>(outDir: string, produce: (stagingDir:
   return result;
 }
 
-function describeFsError(error: unknown): string {
-  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "ENOTDIR") return "part of the path is a file, not a folder";
-  if (code === "ENOSPC") return "the disk is full";
-  if (code === "EROFS") return "the file system is read-only";
-  return error instanceof Error ? error.message : String(error);
-}
 
 async function exists(file: string): Promise<boolean> {
   try {

@@ -11,6 +11,7 @@ import path from "node:path";
 
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFormat } from "./source.js";
+import { describeFsError } from "../fs-error.js";
 
 export interface DiscoveredFile {
   absolutePath: string;
@@ -130,7 +131,7 @@ async function listFolder(absolute: string, shown: string): Promise<{ inputReal:
   } catch (error) {
     const code = errorCode(error);
     if (code === "ENOENT" || code === "ENOTDIR") throw new InputFolderError(`input folder \`${shown}\` does not exist`);
-    throw new InputFolderError(`input folder \`${shown}\` cannot be read (${describeFsError(code)})`);
+    throw new InputFolderError(`input folder \`${shown}\` cannot be read (${describeFsError(error)})`);
   }
   if (!isFolder) throw new InputFolderError(`input folder \`${shown}\` is not a folder`);
   try {
@@ -140,7 +141,7 @@ async function listFolder(absolute: string, shown: string): Promise<{ inputReal:
     const names = (await readdir(absolute)).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
     return { inputReal, names };
   } catch (error) {
-    throw new InputFolderError(`input folder \`${shown}\` cannot be read (${describeFsError(errorCode(error))})`);
+    throw new InputFolderError(`input folder \`${shown}\` cannot be read (${describeFsError(error)})`);
   }
 }
 
@@ -162,7 +163,7 @@ async function entryKind(absolute: string, inputReal: string, looksLikeOrganizat
     return {
       type: "problem",
       code: "file-unreadable",
-      message: `file cannot be read (${describeFsError(errorCode(error))})`,
+      message: `file cannot be read (${describeFsError(error)})`,
       hint: "check that the file exists and that you may read it",
     };
   }
@@ -184,7 +185,7 @@ async function classify(absolute: string, inputReal: string, looksLikeOrganizati
         message:
           code === "ENOENT"
             ? `symbolic link is broken: ${target} does not exist`
-            : `symbolic link cannot be followed (${describeFsError(code)})`,
+            : `symbolic link cannot be followed (${describeFsError(error)})`,
         hint: "fix the link or remove it",
       };
     }
@@ -269,16 +270,3 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function describeFsError(code: string | undefined): string {
-  switch (code) {
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ELOOP":
-      return "the links form a loop";
-    case "ENOENT":
-      return "it does not exist";
-    default:
-      return code ?? "unknown error";
-  }
-}

@@ -16,6 +16,7 @@ import { isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Doc
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiscoveredFile } from "./discover.js";
 import type { DataPath, MarkdownBody, Position, SourceFile } from "./source.js";
+import { describeFsError } from "../fs-error.js";
 
 export interface ParseResult {
   source?: SourceFile;
@@ -46,7 +47,7 @@ export async function parseOrganizationFile(file: DiscoveredFile): Promise<Parse
     bytes = await readFile(file.absolutePath);
   } catch (error) {
     return refuse(
-      wholeFile(file, "file-unreadable", `file cannot be read (${describeReadError(error)})`,
+      wholeFile(file, "file-unreadable", `file cannot be read (${describeFsError(error)})`,
         "check that the file exists and that you may read it"),
     );
   }
@@ -634,10 +635,3 @@ function parseMarkdown(text: string, lines: LineIndex, report: Reporter): Parsed
   return parsed;
 }
 
-function describeReadError(error: unknown): string {
-  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "ENOENT") return "it no longer exists";
-  if (code === "EISDIR") return "it is a folder";
-  return code || "unknown error";
-}
