@@ -10,6 +10,8 @@ export interface RenderOptions {
   outDir: string;
   /** URL path the site is served under, e.g. `/policies/`. */
   pathPrefix?: string;
+  /** PDFs will be printed beside the pages, so the pages link to them. */
+  pdf?: boolean;
 }
 
 export interface RenderResult {
@@ -27,7 +29,7 @@ export async function renderSite(organizations: OrganizationModel[], options: Re
       configPath: false,
       pathPrefix: options.pathPrefix ?? "/",
       config: (config: EleventyConfigLike & { addPlugin: (plugin: unknown, options: object) => void }) => {
-        config.addPlugin(hoshin, { organizations });
+        config.addPlugin(hoshin, { organizations, pdf: options.pdf ?? false });
       },
     });
     eleventy.disableLogger();

@@ -1,21 +1,29 @@
-/** `hoshin build`: validate everything first; only then render and publish. */
+/** `hoshin build`: validate everything first; only then render, print and publish. */
 import { performance } from "node:perf_hooks";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
 import { assertSafeOutputFolder, publishAtomically } from "../build/publish.js";
+import { findBrowser } from "../pdf/find-browser.js";
+import { PdfCache, defaultCacheDir } from "../pdf/cache.js";
+import type { PdfStageResult } from "../pdf/print-site.js";
+import { packageInfo } from "../package-info.js";
+import { UsageError } from "../errors.js";
 import { loadInput } from "./load-or-refuse.js";
 import { plural, type Output } from "./output.js";
+import { terminalProgress } from "./progress.js";
 
 export interface BuildCommandOptions {
   input: string;
   out: string;
   pdf: boolean;
-  pathPrefix: string;
+  siteUrl?: string;
+  pathPrefix?: string;
   format: ReportFormat;
 }
 
-export async function runBuild(options: BuildCommandOptions, output: Output): Promise<number> {
+export async function runBuild(command: BuildCommandOptions, output: Output): Promise<number> {
   const started = performance.now();
+  const options = { ...command, ...publicAddress(command) };
   assertSafeOutputFolder(options.out, options.input, process.cwd());
   const result = await loadInput(options.input);
   // JSON is always a whole document, even with nothing to report, so scripts can parse stdout.
@@ -28,18 +36,57 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
     output.err(`hoshin: nothing was built; ${options.out}/ is unchanged\n`);
     return 1;
   }
-  const pages = result.organizations.reduce((sum, o) => sum + o.pages.length, 0);
-  // Loaded only now: Eleventy takes most of a second to import, which check, --help and
-  // every refused build would otherwise pay.
+  // Before anything is written: a missing browser should cost the user no time.
+  const browser = options.pdf ? await findBrowser() : undefined;
+  const pages = result.organizations.flatMap((o) => o.pages);
+  let pdfs: PdfStageResult | undefined;
+  // Loaded only now: Eleventy and Playwright take most of a second to import, which check,
+  // --help and every refused build would otherwise pay.
   const { renderSite } = await import("../build/eleventy.js");
-  await publishAtomically(options.out, (staging) =>
-    renderSite(result.organizations, { outDir: staging, pathPrefix: options.pathPrefix }),
-  );
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  await publishAtomically(options.out, async (staging) => {
+    await renderSite(result.organizations, { outDir: staging, pathPrefix: options.pathPrefix, pdf: options.pdf });
+    if (!browser) return;
+    const { printPdfs } = await import("../pdf/print-site.js");
+    pdfs = await printPdfs(pages, {
+      siteDir: staging,
+      pathPrefix: options.pathPrefix,
+      browser,
+      cache: new PdfCache(defaultCacheDir()),
+      producer: `hoshin ${packageInfo.version}`,
+      siteUrl: options.siteUrl,
+      progress: terminalProgress("hoshin: PDF", (text) => output.err(text), output.interactive),
+    });
+  });
   if (options.format === "text") {
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
     output.out(
-      `hoshin: built ${plural(result.organizations.length, "organization")} (${plural(pages, "policy page")}) into ${options.out}/ in ${seconds} s\n`,
+      `hoshin: built ${plural(result.organizations.length, "organization")} (${plural(pages.length, "policy page")}) into ${options.out}/ in ${seconds} s\n`,
     );
+    if (pdfs) output.out(`hoshin: ${describePdfStage(pdfs)}\n`);
   }
   return 0;
+}
+
+/** The published address, checked, and the path prefix it implies unless one is given. */
+function publicAddress({ siteUrl, pathPrefix }: BuildCommandOptions): { siteUrl?: string; pathPrefix: string } {
+  if (siteUrl === undefined) return { pathPrefix: pathPrefix ?? "/" };
+  let url: URL;
+  try {
+    url = new URL(siteUrl);
+  } catch {
+    throw new UsageError(`hoshin: --site-url \`${siteUrl}\` is not a web address; write it in full, e.g. https://example.org/policies/`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new UsageError(`hoshin: --site-url \`${siteUrl}\` must start with https:// or http://`);
+  }
+  const base = url.href.endsWith("/") ? url.href : `${url.href}/`;
+  return { siteUrl: base, pathPrefix: pathPrefix ?? new URL(base).pathname };
+}
+
+function describePdfStage({ printed, reused, milliseconds, bytes }: PdfStageResult): string {
+  const size = `${(bytes / 1024).toFixed(0)} KB in all`;
+  if (printed === 0) return `PDF: all ${reused} up to date, nothing printed (${size})`;
+  const each = Math.round(milliseconds / printed);
+  const upToDate = reused ? `, ${reused} up to date` : "";
+  return `PDF: printed ${plural(printed, "document")} in ${(milliseconds / 1000).toFixed(2)} s (${each} ms each)${upToDate}, ${size}`;
 }

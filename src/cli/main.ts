@@ -2,18 +2,13 @@
  * The command line: parse arguments, run a command, turn its outcome into an exit code.
  * Errors become exit codes here and only here (0 ok, 1 bad data, 2 bad usage, 3 a bug).
  */
-import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { HoshinError } from "../errors.js";
-import { runBuild } from "./build.js";
+import { runBuild, type BuildCommandOptions } from "./build.js";
 import { runCheck } from "./check.js";
 import type { Output } from "./output.js";
+import { packageInfo } from "../package-info.js";
 
-interface PackageInfo {
-  version: string;
-  bugs?: { url?: string };
-}
-const packageInfo = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as PackageInfo;
 
 export function createProgram(output: Output): Command {
   const program = new Command("hoshin")
@@ -43,10 +38,11 @@ export function createProgram(output: Output): Command {
     .description("validate every organization file, then build the site into the output folder")
     .option("-i, --input <dir>", "folder of organization files", "organizations")
     .option("-o, --out <dir>", "output folder, replaced only when the whole build succeeds", "_site")
-    .option("--no-pdf", "skip PDF output (this version writes HTML only; the flag is accepted so scripts keep working)")
-    .option("--path-prefix <prefix>", "URL path the site is served under, e.g. /policies/", "/")
+    .option("--no-pdf", "build the HTML pages only, without printing PDFs")
+    .option("--site-url <url>", "address the site is published at, e.g. https://example.org/policies/ (links in PDFs)")
+    .option("--path-prefix <prefix>", "URL path the site is served under, e.g. /policies/ (default: the path of --site-url, or /)")
     .addOption(format())
-    .action(async (options: { input: string; out: string; pdf: boolean; pathPrefix: string; format: "text" | "json" }) => {
+    .action(async (options: BuildCommandOptions) => {
       output.exitCode = await runBuild(options, output);
     });
 

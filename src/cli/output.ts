@@ -4,6 +4,8 @@ export interface Output {
   err(text: string): void;
   /** Set by the command that ran; 0 unless it failed. */
   exitCode: number;
+  /** A person watching a terminal (not CI, not a pipe): progress may be redrawn in place. */
+  interactive: boolean;
 }
 
 export function processOutput(): Output {
@@ -11,6 +13,7 @@ export function processOutput(): Output {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     exitCode: 0,
+    interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
   };
 }
 

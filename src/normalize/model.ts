@@ -146,6 +146,8 @@ export interface PolicyPage {
   lang: Lang;
   /** Site-relative URL, before any path prefix: `/genron-npo/ja/`. */
   url: string;
+  /** Where this page's PDF goes, when PDFs are built: `/genron-npo/ja/genron-npo-privacy-policy-ja.pdf`. */
+  pdfUrl: string;
   authoritative: Lang;
   isAuthoritative: boolean;
   alternates: AlternateLink[];

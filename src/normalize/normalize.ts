@@ -259,6 +259,8 @@ function normalizePage(
     slug,
     lang,
     url: `/${slug}/${lang}/`,
+    // Named for the organization, so a downloaded file says whose policy it is.
+    pdfUrl: `/${slug}/${lang}/${slug}-privacy-policy-${lang}.pdf`,
     authoritative,
     isAuthoritative: lang === authoritative,
     alternates: data.languages.map((l) => ({ lang: l, url: `/${slug}/${l}/` })),

@@ -15,6 +15,7 @@ import { formatHours, formatTimeRange } from "./hours.js";
 import { renderMarkdown } from "./markdown.js";
 import { FONT_OUTPUT_DIR, FONT_PACKAGE_DIR, fontFaceCss, fontFiles } from "./fonts.js";
 import { joinList } from "./lists.js";
+import { cssString } from "./css.js";
 
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
@@ -23,12 +24,15 @@ export interface HoshinPluginOptions {
   input?: string;
   /** Already-validated organizations (the CLI passes these; `input` is then ignored). */
   organizations?: OrganizationModel[];
+  /** Whether PDFs are built beside the pages, so pages link to them. Default false. */
+  pdf?: boolean;
 }
 
 /** The site-wide data templates see as `hoshin`. */
 export interface HoshinSiteData {
   organizations: OrganizationModel[];
   pages: PolicyPage[];
+  pdf: boolean;
 }
 
 /** The parts of Eleventy's UserConfig this plugin uses. */
@@ -70,8 +74,9 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   eleventyConfig.addFilter("hoshinTimeRange", formatTimeRange);
   eleventyConfig.addFilter("hoshinList", joinList);
   eleventyConfig.addFilter("hoshinMarkdown", renderMarkdown);
+  eleventyConfig.addFilter("hoshinCssString", cssString);
 
-  for (const page of ["index", "policy", "organization"]) {
+  for (const page of ["index", "policy", "organization", "print"]) {
     eleventyConfig.addTemplate(`hoshin/${page}.njk`, readFileSync(path.join(TEMPLATES_DIR, "pages", `${page}.njk`), "utf8"));
   }
   const css = fontFaceCss();
@@ -98,5 +103,5 @@ async function loadSiteData(options: HoshinPluginOptions): Promise<HoshinSiteDat
     }
     organizations = result.organizations;
   }
-  return { organizations, pages: organizations.flatMap((o) => o.pages) };
+  return { organizations, pages: organizations.flatMap((o) => o.pages), pdf: options.pdf ?? false };
 }

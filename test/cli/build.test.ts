@@ -48,7 +48,7 @@ describe.concurrent("hoshin build on valid data", () => {
   beforeAll(async () => {
     project = await makeProject(["valid"]);
     site = path.join(project, "_site");
-    result = await hoshin(["build"], { cwd: project, env: { TZ: "America/Los_Angeles" } });
+    result = await hoshin(["build", "--no-pdf"], { cwd: project, env: { TZ: "America/Los_Angeles" } });
   });
 
   it("exits 0 and says what it built, and where", () => {
@@ -217,11 +217,11 @@ describe.concurrent("hoshin build on bad data", () => {
   let text: RunResult;
   beforeAll(async () => {
     project = await makeProject(["valid"]);
-    expect((await hoshin(["build"], { cwd: project })).code).toBe(0);
+    expect((await hoshin(["build", "--no-pdf"], { cwd: project })).code).toBe(0);
     before = await hashTree(path.join(project, "_site"));
     // Now someone breaks the data: two broken files beside a good one.
     await cp(path.join(FIXTURES, "invalid"), path.join(project, "organizations"), { recursive: true });
-    text = await hoshin(["build"], { cwd: project });
+    text = await hoshin(["build", "--no-pdf"], { cwd: project });
   });
 
   it("exits 1, reports every problem on stderr, and says nothing was built", () => {
@@ -248,14 +248,14 @@ describe.concurrent("hoshin build on bad data", () => {
   });
 
   it("creates no output folder that did not exist", async () => {
-    const result = await hoshin(["build", "--out", "fresh/site"], { cwd: project });
+    const result = await hoshin(["build", "--no-pdf", "--out", "fresh/site"], { cwd: project });
     expect(result.code).toBe(1);
     expect(result.stderr.endsWith("hoshin: nothing was built; fresh/site/ is unchanged\n")).toBe(true);
     expect((await readdir(project)).sort()).toEqual(["_site", "organizations"]);
   });
 
   it("gives the report as JSON on stdout with --format json", async () => {
-    const result = await hoshin(["build", "--format", "json"], { cwd: project });
+    const result = await hoshin(["build", "--no-pdf", "--format", "json"], { cwd: project });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("hoshin: nothing was built; _site/ is unchanged\n");
     const report = JSON.parse(result.stdout) as { diagnostics: Array<{ file: string; severity: string }>; summary: string };
@@ -269,7 +269,7 @@ describe.concurrent("hoshin build on bad data", () => {
 describe.concurrent("hoshin build --format json on valid data, into a folder that does not exist yet", () => {
   it("creates the parent folders and prints only the (empty) JSON report on stdout", async () => {
     const project = await makeProject(["valid"]);
-    const result = await hoshin(["build", "--format", "json", "--out", "public/site/policies"], { cwd: project });
+    const result = await hoshin(["build", "--no-pdf", "--format", "json", "--out", "public/site/policies"], { cwd: project });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual({ diagnostics: [], summary: "0 errors in 0 files" });
@@ -306,7 +306,7 @@ describe.concurrent("hoshin build refuses output folders that would destroy the 
     [[], "notes.txt/site", "is inside a file, not a folder"],
     [[], "docs", "holds files hoshin did not build, which the build would replace"],
   ])("%j --out %s", async (extra, out, why) => {
-    const result = await hoshin(["build", ...extra, "--out", out], { cwd: project });
+    const result = await hoshin(["build", "--no-pdf", ...extra, "--out", out], { cwd: project });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(new RegExp(`^hoshin: output folder \`${out.replace(/[.]/g, "\\.")}\` ${why}; [^\\n]+\\n$`));
@@ -322,7 +322,7 @@ describe.concurrent("hoshin build usage mistakes (exit 2)", () => {
   });
 
   it("names a missing input folder and writes nothing", async () => {
-    const result = await hoshin(["build", "--input", "orgs"], { cwd: project });
+    const result = await hoshin(["build", "--no-pdf", "--input", "orgs"], { cwd: project });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^hoshin: input folder `orgs` does not exist[^\n]*\n$/);
@@ -330,13 +330,13 @@ describe.concurrent("hoshin build usage mistakes (exit 2)", () => {
   });
 
   it("suggests the option meant for an unknown one", async () => {
-    const result = await hoshin(["build", "--inptu", "organizations"], { cwd: project });
+    const result = await hoshin(["build", "--no-pdf", "--inptu", "organizations"], { cwd: project });
     expect(result).toEqual({ code: 2, stdout: "", stderr: "error: unknown option '--inptu'\n(Did you mean --input?)\n" });
     expect(await readdir(project)).toEqual(["organizations"]);
   });
 
   it("refuses arguments it does not take", async () => {
-    const result = await hoshin(["build", "organizations"], { cwd: project });
+    const result = await hoshin(["build", "--no-pdf", "organizations"], { cwd: project });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^error: too many arguments for 'build'/);
@@ -347,7 +347,7 @@ describe.concurrent("data that looks like markup", () => {
   let site: string;
   beforeAll(async () => {
     const project = await makeProject(["script-name"]);
-    const result = await hoshin(["build"], { cwd: project });
+    const result = await hoshin(["build", "--no-pdf"], { cwd: project });
     expect(result.code).toBe(0);
     site = path.join(project, "_site");
   });

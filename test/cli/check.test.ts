@@ -249,6 +249,7 @@ describe("run() in-process, with a failing loader", () => {
       out: (text: string) => void (said.out += text),
       err: (text: string) => void (said.err += text),
       exitCode: 0,
+      interactive: false,
     };
     const code = await run(["node", "hoshin", "check"], output);
     return { code, ...said };

@@ -38,7 +38,7 @@ describe.concurrent("plain Eleventy with the hoshin plugin", () => {
     const eleventy = await runNode([ELEVENTY, "--quiet"], { cwd: project });
     expect(eleventy.stderr).toBe("");
     expect(eleventy.code).toBe(0);
-    const cli = await hoshin(["build", "--out", "hoshin-site"], { cwd: project });
+    const cli = await hoshin(["build", "--no-pdf", "--out", "hoshin-site"], { cwd: project });
     expect(cli.code).toBe(0);
 
     const fromEleventy = await hashTree(path.join(project, "_site"));
@@ -50,7 +50,7 @@ describe.concurrent("plain Eleventy with the hoshin plugin", () => {
     const project = await eleventyProject("valid");
     const eleventy = await runNode([ELEVENTY, "--quiet", "--pathprefix=/policies/"], { cwd: project });
     expect(eleventy.code).toBe(0);
-    const cli = await hoshin(["build", "--path-prefix", "/policies/", "--out", "hoshin-site"], { cwd: project });
+    const cli = await hoshin(["build", "--no-pdf", "--path-prefix", "/policies/", "--out", "hoshin-site"], { cwd: project });
     expect(cli.code).toBe(0);
 
     const fromEleventy = await hashTree(path.join(project, "_site"));

@@ -26,7 +26,8 @@ export interface RunResult {
 
 /** Runs `node <argv0> …args` in `cwd` and collects everything it says. */
 export function runNode(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<RunResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...options.env };
+  // PDFs printed by tests are cached in the test's own temp folder, not the user's.
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", HOSHIN_CACHE_DIR: TEST_CACHE_DIR, ...options.env };
   delete env.FORCE_COLOR;
   delete env.NODE_OPTIONS;
   return new Promise((resolve, reject) => {
@@ -46,6 +47,8 @@ export function hoshin(args: readonly string[], options: { cwd: string; env?: Re
 }
 
 const projects: string[] = [];
+const TEST_CACHE_DIR = await mkdtemp(path.join(os.tmpdir(), "hoshin-cli-test-cache-"));
+projects.push(TEST_CACHE_DIR);
 
 /**
  * A fresh project folder under the system temp folder, with the files of each named

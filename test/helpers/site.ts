@@ -12,7 +12,8 @@ export async function buildSite(inputDir: string): Promise<string> {
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length) throw new Error(`fixture is invalid: ${JSON.stringify(errors, null, 2)}`);
   const outDir = await mkdtemp(path.join(os.tmpdir(), "hoshin-test-site-"));
-  await renderSite(organizations, { outDir });
+  // As `hoshin build` makes it by default: pages link to their PDFs (printing is test/pdf's).
+  await renderSite(organizations, { outDir, pdf: true });
   return outDir;
 }
 

@@ -1,0 +1,76 @@
+/**
+ * PDFs already printed, by content hash: a build whose page, stylesheets, fonts, browser
+ * and hoshin are unchanged copies the PDF instead of printing it again.
+ */
+import { existsSync } from "node:fs";
+import { constants } from "node:fs";
+import { copyFile, mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { userCacheDir } from "./find-browser.js";
+
+/** Set to keep printed PDFs somewhere else (a CI cache folder, say). */
+export const CACHE_DIR_ENV = "HOSHIN_CACHE_DIR";
+
+/**
+ * Where printed PDFs are kept: HOSHIN_CACHE_DIR; else the project's node_modules/.cache,
+ * where build tools keep theirs; else the user's cache folder. Never a node_modules
+ * folder made in a project that has none.
+ */
+export function defaultCacheDir(cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
+  if (env[CACHE_DIR_ENV]) return path.resolve(cwd, env[CACHE_DIR_ENV]);
+  if (existsSync(path.join(cwd, "node_modules"))) return path.join(cwd, "node_modules", ".cache", "hoshin", "pdf");
+  return path.join(userCacheDir(env), "hoshin", "pdf");
+}
+
+/** Entries unused this long are removed, so the cache does not grow without end. */
+const KEEP_UNUSED_MS = 14 * 24 * 60 * 60 * 1000;
+
+/**
+ * A copy-on-write clone where the file system offers one, a plain copy elsewhere. Not a
+ * hard link: a deploy step that rewrote a published PDF in place would rewrite the cache.
+ */
+function place(entry: string, destination: string): Promise<void> {
+  return copyFile(entry, destination, constants.COPYFILE_FICLONE);
+}
+
+export class PdfCache {
+  constructor(readonly dir: string) {}
+
+  /** Puts the cached PDF at `destination`; false when there is none. */
+  async restore(key: string, destination: string): Promise<boolean> {
+    const entry = this.entry(key);
+    try {
+      await place(entry, destination);
+    } catch {
+      return false;
+    }
+    const now = new Date();
+    await utimes(entry, now, now).catch(() => undefined);
+    return true;
+  }
+
+  /** Keeps `bytes` under `key` and puts them at `destination` too. */
+  async store(key: string, bytes: Uint8Array, destination: string): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    // Written aside and renamed: a build stopped mid-write must not leave half a PDF to reuse.
+    const temporary = `${this.entry(key)}.${process.pid}.tmp`;
+    await writeFile(temporary, bytes);
+    await rename(temporary, this.entry(key));
+    await place(this.entry(key), destination);
+  }
+
+  async prune(now = Date.now()): Promise<void> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    await Promise.all(
+      names.map(async (name) => {
+        const file = path.join(this.dir, name);
+        const info = await stat(file).catch(() => undefined);
+        if (info && now - info.mtimeMs > KEEP_UNUSED_MS) await rm(file, { force: true });
+      }),
+    );
+  }
+
+  private entry(key: string): string {
+    return path.join(this.dir, `${key}.pdf`);
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * The PDF stage: every policy page of the staging site printed beside itself, by one
+ * browser with a few tabs, from a loopback server. Pages whose inputs are unchanged are
+ * copied from the cache instead of printed.
+ */
+import { createHash } from "node:crypto";
+import { readFile, realpath, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { chromium, type BrowserContext } from "playwright-core";
+import type { PolicyPage } from "../normalize/model.js";
+import { EnvironmentError } from "../errors.js";
+import type { BrowserExecutable } from "./find-browser.js";
+import type { PdfCache } from "./cache.js";
+import { finalizePdf, type LinkRebase, type PdfDescription } from "./finalize.js";
+import { printAssetsFingerprint, startPrintServer } from "./print-server.js";
+
+/** Progress of a long stage; the CLI decides how (or whether) to show it. */
+export interface StageProgress {
+  start(total: number): void;
+  advance(label: string): void;
+  finish(): void;
+}
+
+export interface PdfStageOptions {
+  siteDir: string;
+  pathPrefix: string;
+  browser: BrowserExecutable;
+  cache: PdfCache;
+  /** Written into each PDF's Producer: `hoshin 0.1.0`. */
+  producer: string;
+  /** Where the site is published (`https://example.org/policies/`), for links in the PDFs. */
+  siteUrl?: string;
+  /** Pages printed at once; default one per core, at most four. */
+  tabs?: number;
+  progress?: StageProgress;
+}
+
+export interface PdfStageResult {
+  printed: number;
+  reused: number;
+  milliseconds: number;
+  /** Total size of the PDFs written. */
+  bytes: number;
+}
+
+/** Flags for a sandboxed CI machine with no network: no updates, no sync, no GPU. */
+export const CHROMIUM_ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+interface PrintJob {
+  page: PolicyPage;
+  key: string;
+  output: string;
+}
+
+export async function printPdfs(pages: readonly PolicyPage[], options: PdfStageOptions): Promise<PdfStageResult> {
+  const started = performance.now();
+  const shared = await sharedFingerprint(options);
+  const jobs: PrintJob[] = [];
+  let reused = 0;
+  let bytes = 0;
+  for (const page of pages) {
+    const output = path.join(options.siteDir, page.pdfUrl);
+    const key = await cacheKey(shared, page, options.siteDir);
+    if (await options.cache.restore(key, output)) {
+      reused++;
+      bytes += (await stat(output)).size;
+    } else {
+      jobs.push({ page, key, output });
+    }
+  }
+  if (jobs.length > 0) bytes += await printJobs(jobs, options);
+  await options.cache.prune();
+  return { printed: jobs.length, reused, milliseconds: performance.now() - started, bytes };
+}
+
+async function printJobs(jobs: PrintJob[], options: PdfStageOptions): Promise<number> {
+  const server = await startPrintServer(options.siteDir, options.pathPrefix);
+  const prefix = options.pathPrefix.replace(/\/$/, "");
+  const links = { from: `${server.origin}${prefix}/`, to: options.siteUrl ?? `${prefix}/` };
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: options.browser.path, args: CHROMIUM_ARGS });
+  } catch (error) {
+    await server.close();
+    throw new EnvironmentError(
+      `hoshin: could not start the browser at ${options.browser.path} to print PDFs (${firstLine(error)})`,
+      { cause: error },
+    );
+  }
+  const sizes: number[] = [];
+  options.progress?.start(jobs.length);
+  try {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    let next = 0;
+    const tabs = options.tabs ?? Math.max(1, Math.min(4, os.availableParallelism()));
+    const worker = async () => {
+      const tab = await context.newPage();
+      await tab.emulateMedia({ media: "print" });
+      let loaded = false;
+      for (let job = jobs[next++]; job; job = jobs[next++]) {
+        const url = `${server.origin}${prefix}${job.page.url}`;
+        if (!loaded) {
+          // One real navigation per tab loads the stylesheets and decodes the fonts once;
+          // every policy after that is swapped into this document (see showPolicy).
+          await openTab(tab, url, job);
+          loaded = true;
+        }
+        sizes.push(await printOne(tab, job, `${prefix}${job.page.url}`, links, options));
+        options.progress?.advance(`${job.page.slug} (${job.page.lang})`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(tabs, jobs.length) }, worker));
+  } finally {
+    options.progress?.finish();
+    await browser.close();
+    await server.close();
+  }
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
+type Tab = Awaited<ReturnType<BrowserContext["newPage"]>>;
+
+async function openTab(tab: Tab, url: string, job: PrintJob): Promise<void> {
+  try {
+    const response = await tab.goto(url, { waitUntil: "load" });
+    if (!response?.ok()) throw new Error(`the page answered ${response?.status() ?? "nothing"}`);
+  } catch (error) {
+    throw new EnvironmentError(`hoshin: printing ${job.page.url} to PDF failed (${firstLine(error)})`, { cause: error });
+  }
+}
+
+async function printOne(tab: Tab, job: PrintJob, address: string, links: LinkRebase, options: PdfStageOptions): Promise<number> {
+  try {
+    const [html, printCss] = await Promise.all([
+      readFile(pageFile(options.siteDir, job.page, "index.html"), "utf8"),
+      readFile(pageFile(options.siteDir, job.page, "print.css"), "utf8"),
+    ]);
+    const description = await tab.evaluate(showPolicy, { html, printCss, address });
+    const printed = await tab.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    const pdf = await finalizePdf(printed, { ...description, date: job.page.lastRevised } satisfies PdfDescription, options.producer, links);
+    await options.cache.store(job.key, pdf, job.output);
+    return pdf.length;
+  } catch (error) {
+    if (error instanceof EnvironmentError) throw error;
+    throw new EnvironmentError(`hoshin: printing ${job.page.url} to PDF failed (${firstLine(error)})`, { cause: error });
+  }
+}
+
+/**
+ * Runs in the tab: makes the loaded document into the given policy page — its address,
+ * language, title, running header and body — and says how the page describes itself, for
+ * the PDF's metadata. Every policy page shares one layout and one set of stylesheets, so
+ * this prints the same bytes as a fresh navigation (checked by test/pdf), at a third of
+ * the cost: no new document, no fonts decoded again.
+ */
+async function showPolicy({ html, printCss, address }: { html: string; printCss: string; address: string }) {
+  const next = new DOMParser().parseFromString(html, "text/html");
+  history.replaceState(null, "", address);
+  document.documentElement.lang = next.documentElement.lang;
+  document.title = next.title;
+  // The running header comes from each page's print.css; a constructed sheet takes its
+  // place (CSP allows it: nothing is loaded), and the first page's own link goes.
+  for (const link of document.querySelectorAll('link[media="print"]')) link.remove();
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(printCss);
+  document.adoptedStyleSheets = [sheet];
+  document.body.replaceWith(document.adoptNode(next.body));
+  await document.fonts.ready;
+  const meta = (name: string) => next.querySelector(`meta[name="${name}"]`)?.getAttribute("content") ?? "";
+  return { title: next.title, author: meta("author"), subject: meta("description"), lang: next.documentElement.lang };
+}
+
+function pageFile(siteDir: string, page: PolicyPage, name: string): string {
+  return path.join(siteDir, page.url, name);
+}
+
+/** What every PDF of this run depends on: hoshin, the browser binary, print fonts, the stylesheet. */
+async function sharedFingerprint(options: PdfStageOptions): Promise<string> {
+  return [
+    "hoshin-pdf/1",
+    options.producer,
+    options.siteUrl ?? "",
+    options.pathPrefix,
+    options.browser.identity ?? (await fileIdentity(options.browser.path)),
+    printAssetsFingerprint(),
+    await readFile(path.join(options.siteDir, "assets", "hoshin", "hoshin.css"), "utf8"),
+  ].join("\n");
+}
+
+/** A system browser is its file: another build of Chromium prints other bytes. */
+async function fileIdentity(file: string): Promise<string> {
+  const real = await realpath(file).catch(() => file);
+  const info = await stat(real).catch(() => undefined);
+  return info ? `${real}:${info.size}:${info.mtimeMs}` : real;
+}
+
+async function cacheKey(shared: string, page: PolicyPage, siteDir: string): Promise<string> {
+  const hash = createHash("sha256").update(shared);
+  hash.update(await readFile(pageFile(siteDir, page, "index.html")));
+  hash.update(await readFile(pageFile(siteDir, page, "print.css")));
+  hash.update(`\n${page.lastRevised ?? ""}`);
+  return hash.digest("hex");
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] ?? message;
+}

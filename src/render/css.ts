@@ -1,0 +1,16 @@
+/**
+ * A value as a CSS string literal. Names from data files end up in the print stylesheet's
+ * `content:`; escaping every character that could end the string or the rule keeps them text.
+ */
+export function cssString(value: string): string {
+  const escaped = [...value]
+    .map((char) => {
+      const code = char.codePointAt(0) ?? 0;
+      if (char === '"' || char === "\\" || char === "<" || char === ">" || code < 0x20 || code === 0x7f) {
+        return `\\${code.toString(16)} `;
+      }
+      return char;
+    })
+    .join("");
+  return `"${escaped}"`;
+}
