@@ -32,7 +32,8 @@ export interface PdfStageOptions {
   producer: string;
   /** Where the site is published (`https://example.org/policies/`), for links in the PDFs. */
   siteUrl?: string;
-  /** Pages printed at once; default one per core, at most four. */
+  /** Pages printed at once; default one more than the cores (so a core is never idle while a
+   * tab waits for the browser), at most four. */
   tabs?: number;
   progress?: StageProgress;
 }
@@ -94,10 +95,9 @@ async function printJobs(jobs: PrintJob[], options: PdfStageOptions): Promise<nu
   try {
     const context = await browser.newContext({ serviceWorkers: "block" });
     let next = 0;
-    const tabs = options.tabs ?? Math.max(1, Math.min(4, os.availableParallelism()));
+    const tabs = options.tabs ?? Math.min(4, os.availableParallelism() + 1);
     const worker = async () => {
       const tab = await context.newPage();
-      await tab.emulateMedia({ media: "print" });
       let loaded = false;
       for (let job = jobs[next++]; job; job = jobs[next++]) {
         const url = `${server.origin}${prefix}${job.page.url}`;
@@ -165,7 +165,11 @@ async function showPolicy({ html, printCss, address }: { html: string; printCss:
   for (const link of document.querySelectorAll('link[media="print"]')) link.remove();
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(printCss);
-  document.adoptedStyleSheets = [sheet];
+  // Nobody looks at this tab: without a body on screen, the browser lays the policy out
+  // once, for paper, instead of also for the screen — and paints no frames of it.
+  const offScreen = new CSSStyleSheet();
+  offScreen.replaceSync("@media screen { body { display: none !important; } }");
+  document.adoptedStyleSheets = [offScreen, sheet];
   document.body.replaceWith(document.adoptNode(next.body));
   await document.fonts.ready;
   const meta = (name: string) => next.querySelector(`meta[name="${name}"]`)?.getAttribute("content") ?? "";

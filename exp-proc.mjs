@@ -1,0 +1,15 @@
+import { printPdfs } from "./dist/pdf/print-site.js";
+import { PdfCache } from "./dist/pdf/cache.js";
+import { loadOrganizations } from "./dist/build/load.js";
+import { readFileSync, readdirSync } from "node:fs";
+const { organizations } = await loadOrganizations("/tmp/borgs");
+const pages = organizations.flatMap((o) => o.pages);
+const samples = new Map();
+const sample = () => { for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) { try { const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8"); if (!cmd.includes("chrom")) continue; const st = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" "); const cpu = (Number(st[11]) + Number(st[12])) * 10; const type = (cmd.match(/--type=([a-z-]+)/)?.[1] ?? "browser") + (cmd.includes("--utility-sub-type=") ? ":" + cmd.match(/--utility-sub-type=([\w.]+)/)[1] : ""); samples.set(pid, { type, cpu }); } catch {} } };
+const timer = setInterval(sample, 50);
+const t0 = performance.now();
+const r = await printPdfs(pages, { siteDir: "/tmp/bsite", pathPrefix: "/", browser: { path: "/usr/bin/chromium-headless-shell", source: "search" }, cache: new PdfCache("/tmp/cache-" + Date.now()), producer: "x" });
+clearInterval(timer);
+const byType = {};
+for (const { type, cpu } of samples.values()) byType[type] = (byType[type] ?? 0) + cpu;
+console.log("wall/doc", ((performance.now() - t0) / r.printed).toFixed(1), Object.fromEntries(Object.entries(byType).map(([k, v]) => [k, (v / r.printed).toFixed(1)])), "node cpu/doc", (process.cpuUsage().user / 1000 / r.printed).toFixed(1));
