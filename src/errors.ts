@@ -26,6 +26,11 @@ export class UsageError extends HoshinError {
   readonly exitCode = 2;
 }
 
+/** The user stopped the build (Ctrl-C, or a CI job cancelled): 128 + SIGINT, as shells expect. */
+export class InterruptedError extends HoshinError {
+  readonly exitCode = 130;
+}
+
 /** Something outside hoshin failed that the user can fix (disk full, permissions). Exit 1. */
 export class EnvironmentError extends HoshinError {
   readonly exitCode = 1;

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { EnvironmentError, UsageError } from "../errors.js";
+import { EnvironmentError, InterruptedError, UsageError } from "../errors.js";
 import { describeFsError } from "../fs-error.js";
 
 /** Refuses output folders whose replacement would destroy the user's own files. */
@@ -83,7 +83,16 @@ function notAFolder(absolute: string): string | undefined {
   }
 }
 
-export async function publishAtomically<T>(outDir: string, produce: (stagingDir: string) => Promise<T>): Promise<T> {
+/**
+ * Builds with `produce` into a staging folder, then swaps it in. When `signal` aborts
+ * (Ctrl-C), `produce` is expected to stop soon; whatever it made is removed and the old
+ * output stays as it was.
+ */
+export async function publishAtomically<T>(
+  outDir: string,
+  produce: (stagingDir: string) => Promise<T>,
+  signal?: AbortSignal,
+): Promise<T> {
   const parent = path.dirname(path.resolve(outDir));
   // mkdir, not mkdtemp: mkdtemp's folders are private (0700), and the staging folder
   // becomes the published site, which a web server running as another user must read.
@@ -100,9 +109,10 @@ export async function publishAtomically<T>(outDir: string, produce: (stagingDir:
   let result: T;
   try {
     result = await produce(staging);
+    if (signal?.aborted) throw interrupted(outDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    throw error;
+    throw signal?.aborted ? interrupted(outDir) : error;
   }
   // Named from the token, not from the staging path: a parent folder's own name must not matter.
   const previous = (await exists(outDir)) ? path.join(parent, `.hoshin-previous-${token}`) : undefined;
@@ -124,6 +134,10 @@ export async function publishAtomically<T>(outDir: string, produce: (stagingDir:
   return result;
 }
 
+
+function interrupted(outDir: string): InterruptedError {
+  return new InterruptedError(`hoshin: stopped; nothing was published, ${outDir}/ is as it was`);
+}
 
 async function exists(file: string): Promise<boolean> {
   try {

@@ -40,12 +40,18 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   const browser = options.pdf ? await findBrowser() : undefined;
   const pages = result.organizations.flatMap((o) => o.pages);
   let pdfs: PdfStageResult | undefined;
+  // Ctrl-C (or a cancelled CI job) stops the build between steps and leaves the old site;
+  // a second Ctrl-C, with the handler gone, ends the process at once.
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   // Loaded only now: Eleventy and Playwright take most of a second to import, which check,
   // --help and every refused build would otherwise pay.
   const { renderSite } = await import("../build/eleventy.js");
-  await publishAtomically(options.out, async (staging) => {
+  const buildInto = async (staging: string): Promise<void> => {
     await renderSite(result.organizations, { outDir: staging, pathPrefix: options.pathPrefix, pdf: options.pdf });
-    if (!browser) return;
+    if (!browser || stop.signal.aborted) return;
     const { printPdfs } = await import("../pdf/print-site.js");
     pdfs = await printPdfs(pages, {
       siteDir: staging,
@@ -55,8 +61,15 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
       producer: `hoshin ${packageInfo.version}`,
       siteUrl: options.siteUrl,
       progress: terminalProgress("hoshin: PDF", (text) => output.err(text), output.interactive),
+      signal: stop.signal,
     });
-  });
+  };
+  try {
+    await publishAtomically(options.out, buildInto, stop.signal);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
   if (options.format === "text") {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     output.out(

@@ -32,6 +32,8 @@ export interface PdfStageOptions {
   producer: string;
   /** Where the site is published (`https://example.org/policies/`), for links in the PDFs. */
   siteUrl?: string;
+  /** Stops printing between documents (Ctrl-C); the stage then returns what it did. */
+  signal?: AbortSignal;
   /** Pages printed at once; default one more than the cores (so a core is never idle while a
    * tab waits for the browser), at most four. */
   tabs?: number;
@@ -82,7 +84,15 @@ async function printJobs(jobs: PrintJob[], options: PdfStageOptions): Promise<nu
   const links = { from: `${server.origin}${prefix}/`, to: options.siteUrl ?? `${prefix}/` };
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: options.browser.path, args: CHROMIUM_ARGS });
+    // hoshin handles Ctrl-C itself (it stops between documents and cleans up); Playwright's
+    // own handler would kill the browser under a print in flight.
+    browser = await chromium.launch({
+      executablePath: options.browser.path,
+      args: CHROMIUM_ARGS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   } catch (error) {
     await server.close();
     throw new EnvironmentError(
@@ -99,7 +109,7 @@ async function printJobs(jobs: PrintJob[], options: PdfStageOptions): Promise<nu
     const worker = async () => {
       const tab = await context.newPage();
       let loaded = false;
-      for (let job = jobs[next++]; job; job = jobs[next++]) {
+      for (let job = jobs[next++]; job && !options.signal?.aborted; job = jobs[next++]) {
         const url = `${server.origin}${prefix}${job.page.url}`;
         if (!loaded) {
           // One real navigation per tab loads the stylesheets and decodes the fonts once;
