@@ -4,7 +4,7 @@
  * `# en` headings, each holding the same number of sections.
  */
 import MarkdownIt from "markdown-it";
-import type { MarkdownBody } from "./source.js";
+import { oneLine, type MarkdownBody } from "./source.js";
 import { LANGS, type Lang } from "../normalize/model.js";
 
 export interface BodySection {
@@ -83,7 +83,7 @@ export function splitMarkdownBody(body: MarkdownBody, languages: readonly Lang[]
         problems.push({
           code: "body-language-heading",
           line: fileLine(heading.start),
-          message: `\`# ${heading.text}\` is not a language heading`,
+          message: `\`# ${oneLine(heading.text)}\` is not a language heading`,
           hint:
             languages.length > 1
               ? `divide the body with ${languageHeadings(languages)}, and start each extra section with \`## Heading\``

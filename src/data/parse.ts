@@ -10,12 +10,24 @@
 import { readFile, stat } from "node:fs/promises";
 
 import matter from "gray-matter";
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from "jsonc-parser";
-import { isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from "yaml";
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node as JsonNode, type ParseError } from "jsonc-parser";
+import {
+  CST,
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  Lexer,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+} from "yaml";
 
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiscoveredFile } from "./discover.js";
-import type { DataPath, MarkdownBody, Position, SourceFile } from "./source.js";
+import { oneLine, type DataPath, type MarkdownBody, type Position, type SourceFile } from "./source.js";
 import { describeFsError } from "../fs-error.js";
 
 export interface ParseResult {
@@ -25,11 +37,15 @@ export interface ParseResult {
 
 const MiB = 1024 * 1024;
 
-export const LIMITS: { maxFileBytes: number; maxAliases: number } = {
+export const LIMITS: { maxFileBytes: number; maxAliases: number; maxDepth: number } = {
   maxFileBytes: 1 * MiB,
   // Anchors are rare in hand-written policies; a document full of them is most likely a
   // "billion laughs" expansion bomb.
   maxAliases: 100,
+  // A policy needs about six levels (contacts › item › hours › note › ja). The parsers
+  // recurse once per level: a few hundred `[` in a row (a file well under the size limit)
+  // overflow the stack, which in yaml can even abort the process. Refused before parsing.
+  maxDepth: 100,
 };
 
 /** How far into a file we look for NUL bytes: enough to catch images, PDFs and spreadsheets. */
@@ -332,25 +348,33 @@ function parseYaml(
   report: Reporter,
   emptyMessage: string,
 ): Parsed | undefined {
+  const deep = tooDeepYaml(text);
+  if (deep !== undefined) {
+    reportTooDeep(report, base + deep);
+    return undefined;
+  }
   // Core schema (YAML 1.2): dates and `yes`/`no` stay strings, which validation expects.
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
 
+  // yaml's position for a repeated key is the end of whatever came before it: after an empty
+  // value (`policy:` then `policy:`) that is the previous line. The repeats are found here.
+  const duplicates = duplicateKeys(doc);
   for (const error of doc.errors) {
-    const offset = base + error.pos[0];
     if (error.code === "DUPLICATE_KEY") {
-      const duplicate = duplicateKeyAt(doc, error.pos[0]);
-      report(
-        "yaml-duplicate-key",
-        `key \`${duplicate?.name ?? text.slice(error.pos[0], error.pos[1])}\` appears twice`,
-        offset,
-        duplicate ? duplicateHint(lines, base + duplicate.firstOffset) : undefined,
-      );
+      const duplicate = duplicates.shift();
+      if (duplicate) {
+        report("yaml-duplicate-key", `key \`${oneLine(duplicate.name)}\` appears twice`, base + duplicate.offset,
+          duplicateHint(lines, base + duplicate.firstOffset));
+      } else {
+        // A repeated key that is itself a mapping or list: rare enough to point where yaml does.
+        report("yaml-duplicate-key", "a key appears twice in the same mapping", atText(text, base, error.pos[0]));
+      }
     } else {
-      report("yaml-syntax", yamlMessage(error.code, error.message), offset, YAML_HINTS[error.code]);
+      report("yaml-syntax", yamlMessage(error.code, error.message), atText(text, base, error.pos[0]), YAML_HINTS[error.code]);
     }
   }
   for (const warning of doc.warnings) {
-    report("yaml-warning", cleanYamlMessage(warning.message), base + warning.pos[0], undefined, "warning");
+    report("yaml-warning", cleanYamlMessage(warning.message), atText(text, base, warning.pos[0]), undefined, "warning");
   }
   if (doc.errors.length > 0) return undefined;
 
@@ -360,7 +384,7 @@ function parseYaml(
     report("file-empty", emptyMessage, undefined, EMPTY_HINT);
     return undefined;
   }
-  if (!checkAliases(doc, base, report)) return undefined;
+  if (!checkKeys(doc, base, report) || !checkAliases(doc, base, report)) return undefined;
 
   let data: unknown;
   try {
@@ -380,6 +404,23 @@ function parseYaml(
 }
 
 /**
+ * Keys must be names. `? [a, b]` is valid YAML, but `toJS` can only turn it into the text
+ * "[ a, b ]", and says so with a Node.js warning on the user's terminal.
+ */
+function checkKeys(doc: Document, base: number, report: Reporter): boolean {
+  let ok = true;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (pair.key === null || isScalar(pair.key)) return;
+      report("yaml-syntax", "a key must be a name, not a list, a mapping or an alias",
+        base + (isNode(pair.key) ? (pair.key.range?.[0] ?? 0) : 0), "write the key as plain text, e.g. `name:`");
+      ok = false;
+    },
+  });
+  return ok;
+}
+
+/**
  * Aliases are checked by hand before `toJS`: it would throw on an unknown anchor, and its own
  * limit multiplies alias counts, so a flat list of 150 aliases would pass or fail by luck.
  */
@@ -390,7 +431,7 @@ function checkAliases(doc: Document, base: number, report: Reporter): boolean {
     Alias(_key, alias) {
       count += 1;
       if (!alias.resolve(doc)) {
-        report("yaml-syntax", `alias \`*${alias.source}\` has no anchor \`&${alias.source}\` before it`,
+        report("yaml-syntax", `alias \`*${oneLine(alias.source)}\` has no anchor \`&${oneLine(alias.source)}\` before it`,
           base + (alias.range?.[0] ?? 0), "define the anchor (&name) before using the alias (*name)");
         ok = false;
       }
@@ -403,31 +444,106 @@ function checkAliases(doc: Document, base: number, report: Reporter): boolean {
   return ok;
 }
 
+function reportTooDeep(report: Reporter, offset: number): void {
+  report("data-too-deep", `the data is nested too deeply: more than ${LIMITS.maxDepth} levels of brackets or indentation`, offset,
+    "an organization file needs only a few levels; look for a `[` or `{` that is never closed, or lines indented too far");
+}
+
+/**
+ * Where the YAML first goes more than `LIMITS.maxDepth` levels deep, or undefined: counted on
+ * the lexer's tokens, which cost nothing like a parse and stop at the first excess. Flow
+ * levels (`[`, `{`) are counted exactly; a block level is counted per column of indentation
+ * and per `-`, `?` or `:` on the line. That is within a factor of two of the truth for any
+ * layout, and yaml overflows only at several hundred levels.
+ */
+function tooDeepYaml(text: string): number | undefined {
+  const leadingSpace = /[ \t]*/y;
+  let offset = 0;
+  let lineStart = 0;
+  let countedLine = -1;
+  let indent = 0;
+  let indicators = 0;
+  let flow = 0;
+  let blockAtFlowStart = 0;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    // The lexer's own markers (document, scalar, flow end) are not characters of the text.
+    if (type === "doc-mode" || type === "scalar" || type === "flow-error-end") continue;
+    const opensFlow = type === "flow-map-start" || type === "flow-seq-start";
+    const blockIndicator = flow === 0 && (type === "seq-item-ind" || type === "explicit-key-ind" || type === "map-value-ind");
+    if (opensFlow || blockIndicator) {
+      if (countedLine !== lineStart) {
+        countedLine = lineStart;
+        indicators = 0;
+        leadingSpace.lastIndex = lineStart;
+        indent = leadingSpace.exec(text)?.[0].length ?? 0;
+      }
+      let depth: number;
+      if (blockIndicator) {
+        indicators += 1;
+        depth = indent + indicators;
+      } else {
+        if (flow === 0) blockAtFlowStart = indent + indicators;
+        flow += 1;
+        depth = blockAtFlowStart + flow;
+      }
+      if (depth > LIMITS.maxDepth) return offset;
+    } else if (type === "flow-map-end" || type === "flow-seq-end") {
+      flow = Math.max(0, flow - 1);
+    }
+    const newline = token.lastIndexOf("\n");
+    if (newline !== -1) lineStart = offset + newline + 1;
+    offset += token.length;
+  }
+  return undefined;
+}
+
+/** Where the JSON first opens more than `LIMITS.maxDepth` levels, or undefined (see `tooDeepYaml`). */
+function tooDeepJson(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      depth += 1;
+      if (depth > LIMITS.maxDepth) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
 function reportTooManyAliases(report: Reporter): void {
   report("yaml-aliases", `too many YAML aliases (more than ${LIMITS.maxAliases})`, undefined,
     "write the values out instead of using anchors (&) and aliases (*)");
 }
 
-/** The key at `offset` that repeats an earlier key of the same mapping. */
-function duplicateKeyAt(doc: Document, offset: number): { name: string; firstOffset: number } | undefined {
-  let found: { name: string; firstOffset: number } | undefined;
+/**
+ * Every key that repeats an earlier key of the same mapping, in the order of the text (the
+ * order in which yaml reports them), compared as yaml compares them: `1` and `"1"` differ.
+ */
+function duplicateKeys(doc: Document): Array<{ name: string; offset: number; firstOffset: number }> {
+  const found: Array<{ name: string; offset: number; firstOffset: number }> = [];
   visit(doc, {
     Map(_key, map) {
-      const seen = new Map<string, number>();
+      const seen = new Map<unknown, number>();
       for (const pair of map.items) {
         if (!isScalar(pair.key) || !pair.key.range) continue;
-        const name = String(pair.key.value);
-        const first = seen.get(name);
-        if (first !== undefined && pair.key.range[0] === offset) {
-          found = { name, firstOffset: first };
-          return visit.BREAK;
-        }
-        if (first === undefined) seen.set(name, pair.key.range[0]);
+        const first = seen.get(pair.key.value);
+        if (first === undefined) seen.set(pair.key.value, pair.key.range[0]);
+        else found.push({ name: String(pair.key.value), offset: pair.key.range[0], firstOffset: first });
       }
-      return undefined;
     },
   });
-  return found;
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * A yaml error offset as a file offset. At the very end of the text it is moved back onto the
+ * last character: "expected" there would land on the empty line after the last newline.
+ */
+function atText(text: string, base: number, offset: number): number {
+  return base + Math.min(offset, text.trimEnd().length);
 }
 
 function yamlMessage(code: string, message: string): string {
@@ -437,7 +553,7 @@ function yamlMessage(code: string, message: string): string {
 
 /** yaml's messages are sentences for developers; ours are lower-case, one line, no period. */
 function cleanYamlMessage(message: string): string {
-  const first = (message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "").trim().replace(/\.$/, "");
+  const first = oneLine((message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "").trim().replace(/\.$/, ""));
   // Keep capitals of acronyms ("YAML", "JSON"); lower-case an ordinary first word.
   return /^[A-Z][a-z]/.test(first) ? first.charAt(0).toLowerCase() + first.slice(1) : first;
 }
@@ -469,6 +585,11 @@ function yamlChild(doc: Document, base: number) {
 // JSON
 
 function parseJson(text: string, lines: LineIndex, report: Reporter): Parsed | undefined {
+  const deep = tooDeepJson(text);
+  if (deep !== undefined) {
+    reportTooDeep(report, deep);
+    return undefined;
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -515,7 +636,7 @@ function jsonError(text: string, error: ParseError): { message: string; offset: 
     }
     case "InvalidSymbol":
       return {
-        message: `unexpected \`${token.length > 20 ? `${token.slice(0, 20)}…` : token}\``,
+        message: `unexpected \`${oneLine(token.length > 20 ? `${token.slice(0, 20)}…` : token)}\``,
         offset: error.offset,
         hint: token.startsWith("'")
           ? "JSON strings and names take double quotes (\"), not single quotes"
@@ -575,7 +696,7 @@ function reportJsonDuplicates(node: JsonNode, lines: LineIndex, report: Reporter
         const name = String(key.value);
         const first = seen.get(name);
         if (first === undefined) seen.set(name, key.offset);
-        else report("json-duplicate-key", `key \`${name}\` appears twice`, key.offset, duplicateHint(lines, first));
+        else report("json-duplicate-key", `key \`${oneLine(name)}\` appears twice`, key.offset, duplicateHint(lines, first));
       }
       if (value) reportJsonDuplicates(value, lines, report);
     }

@@ -41,7 +41,21 @@ export function formatDataPath(path: DataPath): string {
   let out = "";
   for (const segment of path) {
     if (typeof segment === "number") out += `[${segment}]`;
-    else out += out ? `.${segment}` : segment;
+    else out += out ? `.${oneLine(segment)}` : oneLine(segment);
   }
   return out;
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * The user's text (a key, a value, an id) as it is quoted in a diagnostic. A diagnostic is one
+ * line, so line breaks and other control characters in the text are shown (`a\nb`), not made;
+ * a key pasted with a line break in it would otherwise split the report in two.
+ */
+export function oneLine(text: string): string {
+  return text.replace(
+    /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => ESCAPES[c] ?? `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`,
+  );
 }

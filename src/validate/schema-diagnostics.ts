@@ -5,7 +5,7 @@
  */
 import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatDataPath, type DataPath, type SourceFile } from "../data/source.js";
+import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../data/source.js";
 import { LANGS } from "../normalize/model.js";
 import { organizationSchema, resolveRef, type JsonSchema } from "./schema.js";
 import { closestMatch, suggestionHint } from "./suggest.js";
@@ -131,9 +131,8 @@ function describeKind(type: string): string {
 function describeValue(data: unknown): string {
   if (typeof data === "string") {
     // A diagnostic is one line: a line break in the value is shown, not made.
-    const shown = data.replace(/\r?\n/g, "\\n").replace(/\t/g, "\\t");
-    const chars = [...shown];
-    return `\`${chars.length > 40 ? `${chars.slice(0, 40).join("")}…` : shown}\``;
+    const chars = [...oneLine(data)];
+    return `\`${chars.length > 40 ? `${chars.slice(0, 40).join("")}…` : chars.join("")}\``;
   }
   if (data === null) return "empty";
   return describeKind(jsonType(data) === "integer" ? "number" : jsonType(data));
@@ -165,7 +164,7 @@ function toDiagnostic(source: SourceFile, error: AjvError): Diagnostic {
         ...base,
         code: "schema-unknown-key",
         ...at([...path, key], "key"),
-        message: `unknown key \`${key}\``,
+        message: `unknown key \`${oneLine(key)}\``,
         // `leakResponse` and the like take no options, and "allowed: " with nothing after it helps no one.
         hint: allowed.length
           ? suggestionHint(key, allowed)

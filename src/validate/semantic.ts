@@ -4,7 +4,7 @@
  * parts that are well-formed; the schema check reports the rest.
  */
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
-import { formatDataPath, type DataPath, type SourceFile } from "../data/source.js";
+import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../data/source.js";
 import { splitMarkdownBody } from "../data/body.js";
 import { clauseLibrary } from "../clauses/library.js";
 import { LANGS, type Lang } from "../normalize/model.js";
@@ -215,7 +215,7 @@ function checkContactReferences(data: Json, report: Report, lineOf: (path: DataP
       report(
         "contact-id-duplicate",
         ["contacts", index, "id"],
-        `contact id \`${contact.id}\` is already used by the contact point on line ${lineOf(["contacts", ids.get(contact.id) ?? 0])}`,
+        `contact id \`${oneLine(contact.id)}\` is already used by the contact point on line ${lineOf(["contacts", ids.get(contact.id) ?? 0])}`,
         "give each contact point its own id",
       );
     } else {
@@ -230,7 +230,7 @@ function checkContactReferences(data: Json, report: Report, lineOf: (path: DataP
       report(
         "contact-unknown",
         [section, "contact"],
-        `no contact point has the id \`${value.contact}\``,
+        `no contact point has the id \`${oneLine(value.contact)}\``,
         known.length
           ? suggestionHint(value.contact, known)
           : "give the contact point an `id:` under `contacts`, and use that id here",
@@ -268,7 +268,7 @@ function checkClauses(data: Json, report: Report): void {
       if (!isString(item)) return;
       const path = [section, "exceptions", index];
       if (seen.has(item)) {
-        report("clause-duplicate", path, `\`${item}\` is listed twice`, "remove one of them");
+        report("clause-duplicate", path, `\`${oneLine(item)}\` is listed twice`, "remove one of them");
       }
       seen.add(item);
       // An id the library lacks fails the schema's enum already (test/validate keeps the
@@ -293,7 +293,7 @@ function checkCustomSectionPlacement(data: Json, report: Report): void {
       report(
         "custom-after-absent",
         ["customSections", index, "after"],
-        `the policy has no \`${custom.after}\` section to place this after`,
+        `the policy has no \`${oneLine(custom.after)}\` section to place this after`,
         "the section goes at the end, before the contact points; choose a section the policy has",
         { severity: "warning" },
       );
@@ -315,7 +315,7 @@ function checkBooleanWords(data: Json, report: Report): void {
     report(
       "boolean-as-text",
       ["basicPolicy", "internalRules"],
-      `\`${word}\` would be published as the name of the internal rules`,
+      `\`${oneLine(word)}\` would be published as the name of the internal rules`,
       "write `true` (without quotes) if the organization has internal rules, or the rules' name, e.g. `個人情報取扱規程`",
     );
   }
