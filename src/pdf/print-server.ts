@@ -63,6 +63,11 @@ export async function startPrintServer(siteDir: string, pathPrefix: string): Pro
       response.writeHead(404).end();
     });
   });
+  return listenOnLoopback(server);
+}
+
+/** Starts `server` on a free port of 127.0.0.1, reachable from this machine only. */
+export async function listenOnLoopback(server: http.Server): Promise<PrintServer> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", resolve);

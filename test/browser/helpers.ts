@@ -7,11 +7,11 @@
  */
 import { readFile, readdir, rm } from "node:fs/promises";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type Page, type Request } from "playwright-core";
 import sirv from "sirv";
 
+import { listenOnLoopback } from "../../src/pdf/print-server.js";
 import { CHROMIUM_ARGS } from "../../src/pdf/print-site.js";
 import { REPO, buildSite } from "../helpers/site.js";
 
@@ -101,20 +101,7 @@ async function serve(dir: string): Promise<{ origin: string; served: Served[]; c
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    served,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), served };
 }
 
 /** The headless shell, with the flags hoshin prints with. */
