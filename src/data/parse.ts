@@ -399,7 +399,7 @@ function parseYaml(
   return {
     data,
     topOffset: base + (contents.range?.[0] ?? 0),
-    find: (path, part) => findOffset<YamlNode>(contents, path, part, yamlChild(doc, base)),
+    find: (path, part) => findOffset<YamlNode>(contents, path, part, yamlChild(doc, text, base)),
   };
 }
 
@@ -558,7 +558,7 @@ function cleanYamlMessage(message: string): string {
   return /^[A-Z][a-z]/.test(first) ? first.charAt(0).toLowerCase() + first.slice(1) : first;
 }
 
-function yamlChild(doc: Document, base: number) {
+function yamlChild(doc: Document, text: string, base: number) {
   return (node: YamlNode, segment: string | number): Step<YamlNode> | undefined => {
     // Descend through an alias into its anchor: that is where the text of the value is.
     const target = isAlias(node) ? node.resolve(doc) : node;
@@ -575,10 +575,19 @@ function yamlChild(doc: Document, base: number) {
     if (isSeq(target) && typeof segment === "number") {
       const item = target.items[segment];
       if (!isNode(item) || !item.range) return undefined;
-      return { node: item, valueOffset: base + item.range[0] };
+      // `- ` with nothing after it: its dash is the useful place, not the end of the line.
+      const empty = isScalar(item) && item.value === null && item.source === "";
+      return { node: item, valueOffset: base + (empty ? dashBefore(text, item.range[0]) : item.range[0]) };
     }
     return undefined;
   };
+}
+
+/** The offset of the `-` that opens the empty sequence item ending at `offset`. */
+function dashBefore(text: string, offset: number): number {
+  let at = Math.min(offset, text.length) - 1;
+  while (at > 0 && (text[at] === " " || text[at] === "\t")) at--;
+  return text[at] === "-" ? at : offset;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -382,6 +382,15 @@ describe("YAML, block style", () => {
     expect(source.locate(["contacts", 0, "note"])).toEqual({ line: 19, column: 5 });
   });
 
+  it("points an empty list item at its dash, also when the file was cut short after it", () => {
+    // Found by the damaged-bytes property: a file cut after `- ` pointed past the visible line.
+    for (const text of ["purposes:\n  - \n  - 相談\n", "purposes:\n  - "]) {
+      const result = parseOrganizationText(fixture("cut.yaml"), new TextEncoder().encode(text));
+      expect(result.source?.data).toEqual({ purposes: text.includes("相談") ? [null, "相談"] : [null] });
+      expect(result.source?.locate(["purposes", 0])).toEqual({ line: 2, column: 3 });
+    }
+  });
+
   it("resolves a missing path to the deepest existing ancestor", async () => {
     const source = await parsed("block.yaml");
     expect(source.locate(["contacts", 0, "hours", "close"])).toEqual({ line: 16, column: 5 });
