@@ -7,6 +7,7 @@ import { discoverOrganizations } from "../data/discover.js";
 import { parseOrganizationFile } from "../data/parse.js";
 import type { SourceFile } from "../data/source.js";
 import { validateOrganization } from "../validate/index.js";
+import { completenessFindings, isCompletenessFinding } from "../validate/completeness.js";
 import { normalizeOrganization } from "../normalize/normalize.js";
 import type { OrganizationModel } from "../normalize/model.js";
 
@@ -17,19 +18,33 @@ export interface LoadResult {
   fileCount: number;
 }
 
-export async function loadOrganizations(inputDir: string, options: { cwd?: string } = {}): Promise<LoadResult> {
+export interface LoadOptions {
+  cwd?: string;
+  /** Completeness findings are errors: nothing incomplete is normalized (or published). */
+  strict?: boolean;
+}
+
+export async function loadOrganizations(inputDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const discovery = await discoverOrganizations(inputDir, options);
   const diagnostics = [...discovery.diagnostics];
   const parsed = await Promise.all(discovery.files.map(parseOrganizationFile));
   const sources: SourceFile[] = [];
+  const findingsOf = new Map<SourceFile, Diagnostic[]>();
   for (const result of parsed) {
     diagnostics.push(...result.diagnostics);
-    if (result.source) {
-      sources.push(result.source);
-      diagnostics.push(...validateOrganization(result.source));
-    }
+    if (!result.source) continue;
+    sources.push(result.source);
+    const problems = validateOrganization(result.source);
+    diagnostics.push(...problems);
+    // Completeness is judged on data that is otherwise sound; broken data would only mislead it.
+    if (hasErrors([...result.diagnostics, ...problems])) continue;
+    const findings = completenessFindings(result.source, { strict: options.strict });
+    diagnostics.push(...findings);
+    findingsOf.set(result.source, findings.filter(isCompletenessFinding));
   }
   sortDiagnostics(diagnostics);
-  const organizations = hasErrors(diagnostics) ? [] : sources.map(normalizeOrganization);
+  const organizations = hasErrors(diagnostics)
+    ? []
+    : sources.map((source) => normalizeOrganization(source, findingsOf.get(source) ?? []));
   return { organizations, diagnostics, fileCount: discovery.files.length };
 }

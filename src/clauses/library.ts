@@ -20,7 +20,16 @@ export interface Clause {
   academic?: boolean;
 }
 
-export type ClauseGroup = "exceptions" | "contractTerms" | "requestKinds" | "securityHeadings";
+export const CLAUSE_GROUPS = [
+  "exceptions",
+  "contractTerms",
+  "requestKinds",
+  "securityHeadings",
+  "jointUseItems",
+  "foreignProvisionItems",
+  "optOutItems",
+] as const;
+export type ClauseGroup = (typeof CLAUSE_GROUPS)[number];
 export type ClauseLibrary = Record<ClauseGroup, ReadonlyMap<string, Clause>>;
 
 export const CLAUSE_LIBRARY_FILE = new URL("../../clauses/appi.yaml", import.meta.url);
@@ -36,12 +45,9 @@ export function readClauseLibrary(yamlText: string): ClauseLibrary {
   const raw = parse(yamlText) as Record<ClauseGroup, Record<string, Omit<Clause, "id">>>;
   const group = (name: ClauseGroup) =>
     new Map(Object.entries(raw[name]).map(([id, clause]) => [id, { id, ...clause }]));
-  return {
-    exceptions: group("exceptions"),
-    contractTerms: group("contractTerms"),
-    requestKinds: group("requestKinds"),
-    securityHeadings: group("securityHeadings"),
-  };
+  const library: Partial<ClauseLibrary> = {};
+  for (const name of CLAUSE_GROUPS) library[name] = group(name);
+  return library as ClauseLibrary;
 }
 
 const ROMAN = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];

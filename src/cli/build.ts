@@ -19,13 +19,15 @@ export interface BuildCommandOptions {
   siteUrl?: string;
   pathPrefix?: string;
   format: ReportFormat;
+  /** An incomplete policy is an error: nothing is published. */
+  strict?: boolean;
 }
 
 export async function runBuild(command: BuildCommandOptions, output: Output): Promise<number> {
   const started = performance.now();
   const options = { ...command, ...publicAddress(command) };
   assertSafeOutputFolder(options.out, options.input, process.cwd());
-  const result = await loadInput(options.input);
+  const result = await loadInput(options.input, { strict: options.strict });
   // JSON is always a whole document, even with nothing to report, so scripts can parse stdout.
   if (result.diagnostics.length || options.format === "json") {
     const report = formatDiagnostics(result.diagnostics, options.format);

@@ -4,8 +4,11 @@ import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
 import { loadInput } from "./load-or-refuse.js";
 import { plural, type Output } from "./output.js";
 
-export async function runCheck(options: { input: string; format: ReportFormat }, output: Output): Promise<number> {
-  const result = await loadInput(options.input);
+export async function runCheck(
+  options: { input: string; format: ReportFormat; strict?: boolean },
+  output: Output,
+): Promise<number> {
+  const result = await loadInput(options.input, { strict: options.strict });
   const failed = hasErrors(result.diagnostics);
   if (options.format === "json") {
     output.out(formatDiagnostics(result.diagnostics, "json"));

@@ -23,13 +23,16 @@ export function createProgram(output: Output): Command {
 
   const format = () =>
     new Option("--format <format>", "report problems as text or JSON").choices(["text", "json"]).default("text");
+  const strict = () =>
+    new Option("--strict", "treat matters the law requires the policy to state, and it does not, as errors");
 
   program
     .command("check")
     .description("validate every organization file and report all problems at once")
     .option("-i, --input <dir>", "folder of organization files", "organizations")
     .addOption(format())
-    .action(async (options: { input: string; format: "text" | "json" }) => {
+    .addOption(strict())
+    .action(async (options: { input: string; format: "text" | "json"; strict?: boolean }) => {
       output.exitCode = await runCheck(options, output);
     });
 
@@ -42,6 +45,7 @@ export function createProgram(output: Output): Command {
     .option("--site-url <url>", "address the site is published at, e.g. https://example.org/policies/ (links in PDFs)")
     .option("--path-prefix <prefix>", "URL path the site is served under, e.g. /policies/ (default: the path of --site-url, or /)")
     .addOption(format())
+    .addOption(strict())
     .action(async (options: BuildCommandOptions) => {
       output.exitCode = await runBuild(options, output);
     });

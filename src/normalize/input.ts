@@ -40,6 +40,9 @@ export interface PurposesInput {
 
 export interface OrganizationInput {
   languages: Lang[];
+  profile?: "privacy-mark";
+  /** Completeness findings the organization answers with a reason: code → why it does not apply. */
+  acknowledge?: Record<string, string>;
   authoritative?: Lang;
   organization: {
     name: Text;
@@ -110,7 +113,19 @@ export interface OrganizationInput {
     fee?: { amount: Text; method?: Text };
     contact?: string;
   };
-  complaints?: Toggle<{ officer?: Text; contact?: string }>;
+  optOut?: {
+    items?: Text[];
+    acquisition?: Text;
+    method?: Text;
+    requestMethod?: Text;
+    updates?: Text;
+    start?: string;
+  };
+  complaints?: Toggle<{
+    officer?: Text;
+    contact?: string;
+    accreditedOrganization?: { name: Text; contact?: Text };
+  }>;
   leakResponse?: Toggle<object>;
   continuousImprovement?: Toggle<{ audits?: boolean }>;
   policyChanges?: Toggle<{ withoutNotice?: boolean; effectiveOnPosting?: boolean }>;

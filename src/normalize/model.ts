@@ -16,6 +16,15 @@ export interface ResolvedClause {
   text: string;
   /** "個人情報保護法第27条第1項第1号" / "APPI Art. 27(1)(i)"; undefined for own cases. */
   reference?: string;
+  /** The same article in one form for every language ("APPI Art. 27(1)(i)"), for `data-ref`. */
+  ref?: string;
+}
+
+/** A heading the law words (a joint-use item, an opt-out item), with where it says so. */
+export interface LegalLabel {
+  text: string;
+  reference: string;
+  ref: string;
 }
 
 export interface HoursModel {
@@ -76,9 +85,10 @@ export type SectionModel =
   | { id: "retention"; period: string; deletion?: string }
   | {
       id: "security";
-      measures: Array<{ kind: string; heading: string; reference: string; items: string[] }>;
+      measures: Array<{ kind: string; heading: string; reference: string; ref: string; items: string[] }>;
       externalEnvironment?: {
         heading: string;
+        ref: string;
         countries: Array<{ country: string; detail?: string }>;
         note?: string;
       };
@@ -99,13 +109,26 @@ export type SectionModel =
       users: string;
       purposes: string[];
       manager: { name: string; address: string; representative?: string };
+      labels: Record<"items" | "users" | "purposes" | "manager", LegalLabel>;
       reference: string;
+      ref: string;
     }
   | {
       id: "foreignProvision";
       recipients: Array<{ country: string; regime: string; measures: string }>;
       unidentified?: { reason: string; reference?: string };
+      labels: Record<"country" | "regime" | "measures" | "unidentifiedReason" | "unidentifiedReference", LegalLabel>;
       reference: string;
+      ref: string;
+    }
+  | {
+      id: "optOut";
+      /** The facts the data gives, in the law's order; the operator always first. */
+      facts: Array<{ label: LegalLabel; values: string[] }>;
+      /** The planned start date, formatted by the template in the page's date style. */
+      start?: { label: LegalLabel; date: string };
+      reference: string;
+      ref: string;
     }
   | {
       id: "cookies";
@@ -123,7 +146,12 @@ export type SectionModel =
       fee?: { amount: string; method?: string };
       contact?: ContactModel;
     }
-  | { id: "complaints"; officer?: string; contact?: ContactModel }
+  | {
+      id: "complaints";
+      officer?: string;
+      contact?: ContactModel;
+      accreditedOrganization?: { name: string; contact?: string };
+    }
   | { id: "leakResponse" }
   | { id: "continuousImprovement"; audits: boolean }
   | { id: "policyChanges"; withoutNotice: boolean; effectiveOnPosting: boolean }
@@ -188,4 +216,6 @@ export interface OrganizationModel {
   enacted?: string;
   lastRevised?: string;
   pages: PolicyPage[];
+  /** Codes of the matters the law requires that the data neither states nor acknowledges. */
+  missing: string[];
 }

@@ -3,6 +3,7 @@
  * language, sections in the standard order and numbered, clauses resolved from the library.
  */
 import type { SourceFile } from "../data/source.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { splitMarkdownBody } from "../data/body.js";
 import { clauseLibrary, formatArticle, type ArticleRef, type Clause } from "../clauses/library.js";
 import type { ContactInput, ExceptionItem, OrganizationInput, PurposesInput, Text } from "./input.js";
@@ -11,6 +12,7 @@ import type {
   Lang,
   NumberedSection,
   OrganizationModel,
+  LegalLabel,
   PolicyPage,
   ResolvedClause,
   SectionModel,
@@ -31,6 +33,7 @@ export const STANDARD_ORDER = [
   "employeeSupervision",
   "outsourcing",
   "thirdPartyProvision",
+  "optOut",
   "jointUse",
   "foreignProvision",
   "cookies",
@@ -51,7 +54,11 @@ const DEFAULT_SELF: Record<string, string> = {
   other: "当団体",
 };
 
-export function normalizeOrganization(source: SourceFile): OrganizationModel {
+/**
+ * `findings` are the completeness findings validation reported for this file (none
+ * acknowledged): the index shows how much each policy still lacks.
+ */
+export function normalizeOrganization(source: SourceFile, findings: readonly Diagnostic[]): OrganizationModel {
   const data = source.data as OrganizationInput;
   const languages = data.languages;
   const authoritative = data.authoritative ?? (languages[0] as Lang);
@@ -71,6 +78,7 @@ export function normalizeOrganization(source: SourceFile): OrganizationModel {
     enacted: policy.enacted,
     lastRevised,
     pages,
+    missing: findings.map((f) => f.code),
   };
 }
 
@@ -166,10 +174,12 @@ function normalizePage(
           kind,
           heading: heading(kind)[lang],
           reference: formatArticle(heading(kind).ref as ArticleRef, lang),
+          ref: formatArticle(heading(kind).ref as ArticleRef, "en"),
           items: list(security[kind]),
         })),
       externalEnvironment: security.externalEnvironment && {
         heading: heading("externalEnvironment")[lang],
+        ref: formatArticle(heading("externalEnvironment").ref as ArticleRef, "en"),
         countries: security.externalEnvironment.countries.map((c) => ({ country: t(c.country), detail: tOpt(c.detail) })),
         note: tOpt(security.externalEnvironment.note),
       },
@@ -202,7 +212,14 @@ function normalizePage(
       users: t(joint.users),
       purposes: list(joint.purposes),
       manager: { name: t(joint.manager.name), address: t(joint.manager.address), representative: tOpt(joint.manager.representative) },
+      labels: {
+        items: legalLabel("jointUseItems", "items", lang),
+        users: legalLabel("jointUseItems", "users", lang),
+        purposes: legalLabel("jointUseItems", "purposes", lang),
+        manager: legalLabel("jointUseItems", "manager", lang),
+      },
       reference: formatArticle([27, 5, 3], lang),
+      ref: formatArticle([27, 5, 3], "en"),
     });
   }
   if (data.foreignProvision) {
@@ -211,7 +228,35 @@ function normalizePage(
       id: "foreignProvision",
       recipients: (foreign.recipients ?? []).map((r) => ({ country: t(r.country), regime: t(r.regime), measures: t(r.measures) })),
       unidentified: foreign.unidentified && { reason: t(foreign.unidentified.reason), reference: tOpt(foreign.unidentified.reference) },
+      labels: {
+        country: legalLabel("foreignProvisionItems", "country", lang),
+        regime: legalLabel("foreignProvisionItems", "regime", lang),
+        measures: legalLabel("foreignProvisionItems", "measures", lang),
+        unidentifiedReason: legalLabel("foreignProvisionItems", "unidentified-reason", lang),
+        unidentifiedReference: legalLabel("foreignProvisionItems", "unidentified-reference", lang),
+      },
       reference: formatArticle([28, 0, 0], lang),
+      ref: formatArticle([28, 0, 0], "en"),
+    });
+  }
+  if (data.optOut) {
+    const optOut = data.optOut;
+    const item = (id: string) => legalLabel("optOutItems", id, lang);
+    const representative = org.representative && [tOpt(org.representative.title), t(org.representative.name)].filter(Boolean).join(" ");
+    const fact = (id: string, values: Array<string | undefined>) => ({ label: item(id), values: values.filter((v): v is string => !!v) });
+    add({
+      id: "optOut",
+      facts: [
+        fact("operator", [t(org.name), tOpt(org.address), representative]),
+        fact("items", list(optOut.items)),
+        fact("acquisition", [tOpt(optOut.acquisition)]),
+        fact("method", [tOpt(optOut.method)]),
+        fact("request-method", [tOpt(optOut.requestMethod)]),
+        fact("updates", [tOpt(optOut.updates)]),
+      ].filter((f) => f.values.length > 0),
+      start: optOut.start === undefined ? undefined : { label: item("start"), date: optOut.start },
+      reference: formatArticle([27, 2, 0], lang),
+      ref: formatArticle([27, 2, 0], "en"),
     });
   }
   const cookies = options(data.cookies);
@@ -238,7 +283,15 @@ function normalizePage(
     });
   }
   const complaints = options(data.complaints);
-  if (complaints) add({ id: "complaints", officer: tOpt(complaints.officer), contact: contactById(complaints.contact) });
+  if (complaints) {
+    const accredited = complaints.accreditedOrganization;
+    add({
+      id: "complaints",
+      officer: tOpt(complaints.officer),
+      contact: contactById(complaints.contact),
+      accreditedOrganization: accredited && { name: t(accredited.name), contact: tOpt(accredited.contact) },
+    });
+  }
   if (options(data.leakResponse)) add({ id: "leakResponse" });
   const improvement = options(data.continuousImprovement);
   if (improvement) add({ id: "continuousImprovement", audits: !!improvement.audits });
@@ -323,8 +376,20 @@ function resolveExceptions(items: ExceptionItem[], refKind: "useRef" | "provisio
     if (typeof item !== "string") return { text: pick(item.text, lang) };
     const clause = library.get(item) as Clause;
     const ref = clause[refKind];
-    return { id: item, text: clause[lang], reference: ref ? formatArticle(ref, lang) : undefined };
+    return {
+      id: item,
+      text: clause[lang],
+      reference: ref ? formatArticle(ref, lang) : undefined,
+      ref: ref ? formatArticle(ref, "en") : undefined,
+    };
   });
+}
+
+/** A heading in the law's words, from the clause library. */
+function legalLabel(group: "jointUseItems" | "foreignProvisionItems" | "optOutItems", id: string, lang: Lang): LegalLabel {
+  const clause = clauseLibrary()[group].get(id) as Clause;
+  const ref = clause.ref as ArticleRef;
+  return { text: clause[lang], reference: formatArticle(ref, lang), ref: formatArticle(ref, "en") };
 }
 
 /**
@@ -336,7 +401,12 @@ function resolveIds(ids: string[], group: "contractTerms" | "requestKinds", lang
   return ids.map((id) => {
     const clause = library.get(id) as Clause;
     const cite = group === "requestKinds" && clause.ref;
-    return { id, text: clause[lang], reference: cite ? formatArticle(cite, lang) : undefined };
+    return {
+      id,
+      text: clause[lang],
+      reference: cite ? formatArticle(cite, lang) : undefined,
+      ref: clause.ref ? formatArticle(clause.ref, "en") : undefined,
+    };
   });
 }
 

@@ -321,6 +321,10 @@ export const PATTERN_FORMS: Readonly<Record<string, { problem: string; hint: str
     problem: "does not start with http:// or https://",
     hint: "write the full web address, e.g. `https://example.org/contact/`",
   },
+  "\\S": {
+    problem: "is blank",
+    hint: "say why the finding does not apply to the organization",
+  },
 };
 
 const EMPTY_HINTS: Record<string, string> = {
