@@ -79,7 +79,10 @@ function dropRestatements(errors: AjvError[]): AjvError[] {
   // reports the outermost last, and that one names every kind the value may be.
   const outermostType = new Map<string, AjvError>();
   for (const e of errors) if (e.keyword === "type" || e.keyword === "anyOf") outermostType.set(e.instancePath, e);
-  const wrongFormat = new Set(errors.filter((e) => e.keyword === "format").map((e) => e.instancePath));
+  // An empty text fails "not blank" (`\S`) too; "must not be empty" says it better.
+  const wrongFormat = new Set(
+    errors.filter((e) => e.keyword === "format" || e.keyword === "minLength").map((e) => e.instancePath),
+  );
   return errors.filter((e) => {
     if (e.keyword === "type" || e.keyword === "anyOf") return outermostType.get(e.instancePath) === e;
     if (e.keyword === "enum") return !outermostType.has(e.instancePath);

@@ -1,0 +1,186 @@
+/**
+ * The completeness check, proved on real files: for every matter the law (or the Privacy
+ * Mark) asks a policy to state, a fixture that lacks it gets the finding, the complete
+ * fixture does not, and the same lacking file with the finding acknowledged is silent.
+ */
+import { appendFile, copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { loadOrganizations, type LoadResult } from "../../src/build/load.js";
+import { formatDiagnosticLine } from "../../src/diagnostics/format.js";
+import { REQUIREMENTS, REQUIREMENT_CODES } from "../../src/validate/requirements.js";
+import { organizationSchema } from "../../src/validate/schema.js";
+import { FIXTURES, fixtureFiles } from "./fixtures.js";
+
+const FOLDER = "completeness";
+
+/** [fixture, the findings it must get, by code] */
+const CASES: ReadonlyArray<readonly [file: string, codes: readonly string[]]> = [
+  ["complete.yaml", []],
+  ["appi-only.yaml", []],
+  ["lacking-operator-address.yaml", ["appi-operator-address"]],
+  ["lacking-operator-representative.yaml", ["appi-operator-representative", "privacy-mark-top-management"]],
+  ["lacking-purposes.yaml", ["appi-purposes"]],
+  ["lacking-requests.yaml", ["appi-requests"]],
+  ["lacking-request-purpose-notification.yaml", ["appi-request-purpose-notification"]],
+  ["lacking-request-disclosure.yaml", ["appi-request-disclosure"]],
+  ["lacking-request-third-party-records.yaml", ["appi-request-third-party-records"]],
+  ["lacking-request-correction.yaml", ["appi-request-correction"]],
+  ["lacking-request-suspension.yaml", ["appi-request-suspension"]],
+  ["lacking-request-procedure.yaml", ["appi-request-procedure"]],
+  ["lacking-contacts.yaml", ["appi-request-contact", "privacy-mark-inquiry-contact", "appi-complaints-contact"]],
+  ["lacking-security.yaml", ["appi-security-measures"]],
+  ["lacking-security-organizational.yaml", ["appi-security-organizational"]],
+  ["lacking-security-human.yaml", ["appi-security-human"]],
+  ["lacking-security-physical.yaml", ["appi-security-physical"]],
+  ["lacking-security-technical.yaml", ["appi-security-technical"]],
+  ["lacking-complaints.yaml", ["appi-complaints-contact", "privacy-mark-complaints"]],
+  // A contact point that handles complaints tells people where to file them.
+  ["complaints-by-handles.yaml", ["privacy-mark-complaints"]],
+  ["lacking-accredited-contact.yaml", ["appi-accredited-organization-contact"]],
+  ["lacking-joint-use.yaml", ["appi-joint-use"]],
+  ["lacking-joint-use-representative.yaml", ["appi-joint-use-representative"]],
+  ["lacking-foreign-recipients.yaml", ["appi-foreign-provision"]],
+  ["foreign-unidentified.yaml", []],
+  ["lacking-opt-out-items.yaml", ["appi-opt-out-items"]],
+  ["lacking-opt-out-acquisition.yaml", ["appi-opt-out-acquisition"]],
+  ["lacking-opt-out-method.yaml", ["appi-opt-out-method"]],
+  ["lacking-opt-out-request-method.yaml", ["appi-opt-out-request-method"]],
+  ["lacking-opt-out-updates.yaml", ["appi-opt-out-updates"]],
+  ["lacking-opt-out-start.yaml", ["appi-opt-out-start"]],
+  ["lacking-privacy-mark-proper-acquisition.yaml", ["privacy-mark-proper-acquisition"]],
+  ["lacking-privacy-mark-use-within-purposes.yaml", ["privacy-mark-use-within-purposes"]],
+  ["lacking-privacy-mark-provision.yaml", ["privacy-mark-provision"]],
+  ["lacking-privacy-mark-compliance.yaml", ["privacy-mark-compliance"]],
+  ["lacking-privacy-mark-leak-response.yaml", ["privacy-mark-leak-response"]],
+  ["lacking-privacy-mark-continuous-improvement.yaml", ["privacy-mark-continuous-improvement"]],
+  ["lacking-privacy-mark-enacted.yaml", ["privacy-mark-enacted"]],
+  ["lacking-privacy-mark-inquiry-contact.yaml", ["privacy-mark-inquiry-contact"]],
+];
+
+const ACKNOWLEDGEMENT_CASES = ["acknowledge-empty-reason.yaml", "acknowledge-unknown-code.yaml", "acknowledge-unneeded.yaml"];
+
+let result: LoadResult;
+const of = (file: string) => result.diagnostics.filter((d) => d.file === `${FOLDER}/${file}`);
+
+beforeAll(async () => {
+  result = await loadOrganizations(FOLDER, { cwd: FIXTURES });
+});
+
+describe("completeness findings", () => {
+  it("every fixture in the folder has a case, and every requirement a fixture that lacks it", () => {
+    expect(fixtureFiles(FOLDER)).toEqual([...CASES.map(([file]) => file), ...ACKNOWLEDGEMENT_CASES].sort());
+    const proved = new Set(CASES.flatMap(([, codes]) => codes));
+    expect(REQUIREMENT_CODES.filter((code) => !proved.has(code))).toEqual([]);
+  });
+
+  it.each(CASES)("%s gets exactly its findings, as warnings", (file, codes) => {
+    const diagnostics = of(file);
+    expect(diagnostics.map((d) => d.code).sort()).toEqual([...codes].sort());
+    expect(diagnostics.every((d) => d.severity === "warning")).toBe(true);
+  });
+
+  it("each finding cites the article, says what to add and how to acknowledge it, and names the data path", () => {
+    const [finding] = of("lacking-operator-address.yaml");
+    expect(finding).toEqual({
+      code: "appi-operator-address",
+      severity: "warning",
+      file: "completeness/lacking-operator-address.yaml",
+      // The path does not exist yet: the position is its nearest ancestor, `organization:`.
+      line: 5,
+      column: 1,
+      path: "organization.address",
+      message: "the policy does not state the operator's address (APPI Art. 32(1)(i))",
+      hint: "add `address:` under `organization`; if the article does not bind the organization, say why under `acknowledge: { appi-operator-address: … }`",
+    });
+  });
+
+  it("points a missing request kind at the list it belongs in", () => {
+    expect(of("lacking-request-disclosure.yaml").map(formatDiagnosticLine)).toEqual([
+      "completeness/lacking-request-disclosure.yaml:61:3  requests.kinds  warning: the policy does not state how to request disclosure of retained personal data (APPI Art. 32(1)(iii), 33(1)) (add `disclosure` to `requests.kinds`; if the article does not bind the organization, say why under `acknowledge: { appi-request-disclosure: … }`)",
+    ]);
+  });
+
+  it("are errors with `strict`, and then nothing is normalized", async () => {
+    const strict = await loadOrganizations(FOLDER, { cwd: FIXTURES, strict: true });
+    const findings = strict.diagnostics.filter((d) => REQUIREMENT_CODES.includes(d.code));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((d) => d.severity === "error")).toBe(true);
+    expect(strict.organizations).toEqual([]);
+  });
+
+  it("are not looked for in a file with errors: broken data would only mislead them", () => {
+    expect(of("acknowledge-unknown-code.yaml").map((d) => d.code)).toEqual(["schema-unknown-key"]);
+  });
+});
+
+describe("acknowledging a finding", () => {
+  let work: string;
+  let acknowledged: LoadResult;
+  beforeAll(async () => {
+    // Each lacking fixture again, with its findings acknowledged at the end of the file.
+    work = await mkdtemp(path.join(os.tmpdir(), "hoshin-acknowledge-"));
+    await mkdir(path.join(work, FOLDER));
+    for (const [file, codes] of CASES) {
+      if (codes.length === 0) continue;
+      const copy = path.join(work, FOLDER, file);
+      await copyFile(path.join(FIXTURES, FOLDER, file), copy);
+      await appendFile(copy, `acknowledge:\n${codes.map((code) => `  ${code}: 当法人には適用されないため\n`).join("")}`);
+    }
+    acknowledged = await loadOrganizations(FOLDER, { cwd: work, strict: true });
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it("silences it, even with `strict`", () => {
+    expect(acknowledged.diagnostics).toEqual([]);
+    expect(acknowledged.organizations.every((o) => o.missing.length === 0)).toBe(true);
+  });
+
+  it("with an unknown code is an error that suggests the code meant", () => {
+    expect(of("acknowledge-unknown-code.yaml").map(formatDiagnosticLine)).toEqual([
+      "completeness/acknowledge-unknown-code.yaml:6:3  acknowledge.appi-operator-adress  unknown key `appi-operator-adress` (did you mean `appi-operator-address`?)",
+    ]);
+  });
+
+  it("without a reason is an error", () => {
+    expect(of("acknowledge-empty-reason.yaml").map(formatDiagnosticLine)).toEqual([
+      "completeness/acknowledge-empty-reason.yaml:6:26  acknowledge.appi-operator-address  must not be empty (write the text)",
+      "completeness/acknowledge-empty-reason.yaml:7:33  acknowledge.appi-operator-representative  `   ` is blank (say why the finding does not apply to the organization)",
+    ]);
+  });
+
+  it("that is not needed, or needs a profile the file lacks, is a warning to remove it", () => {
+    expect(of("acknowledge-unneeded.yaml").map(formatDiagnosticLine)).toEqual([
+      "completeness/acknowledge-unneeded.yaml:21:3  acknowledge.appi-operator-address  warning: `appi-operator-address` is acknowledged, but the policy states what it asks for (remove the acknowledgement)",
+      "completeness/acknowledge-unneeded.yaml:22:3  acknowledge.privacy-mark-enacted  warning: `privacy-mark-enacted` is acknowledged, but applies only with `profile: privacy-mark` (remove the acknowledgement)",
+    ]);
+  });
+
+  it("the schema accepts exactly the requirements' codes, each described in English and Japanese", () => {
+    const properties = organizationSchema().schema.properties?.acknowledge?.properties ?? {};
+    expect(Object.keys(properties)).toEqual(REQUIREMENT_CODES);
+    for (const requirement of REQUIREMENTS) {
+      expect(properties[requirement.code]?.description).toMatch(/^Why the policy does not state .+\.\n\n.+を記載しない理由。$/s);
+    }
+  });
+});
+
+describe("what the index counts", () => {
+  let work: string;
+  beforeAll(async () => {
+    // Only the files without errors: one error anywhere, and no organization is normalized.
+    work = await mkdtemp(path.join(os.tmpdir(), "hoshin-missing-"));
+    await mkdir(path.join(work, FOLDER));
+    for (const [file] of CASES) await copyFile(path.join(FIXTURES, FOLDER, file), path.join(work, FOLDER, file));
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it("is carried from validation into each organization's model: the findings not acknowledged", async () => {
+    const loaded = await loadOrganizations(FOLDER, { cwd: work });
+    const missing = Object.fromEntries(loaded.organizations.map((o) => [`${o.slug}.yaml`, [...o.missing].sort()]));
+    expect(missing).toEqual(Object.fromEntries(CASES.map(([file, codes]) => [file, [...codes].sort()])));
+  });
+});
