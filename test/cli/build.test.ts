@@ -370,3 +370,53 @@ describe.concurrent("data that looks like markup", () => {
     expect(page).toContain("&lt;script&gt;alert(3)&lt;/script&gt;");
   });
 });
+
+describe.concurrent("hoshin build --strict: an incomplete policy is not published", () => {
+  let project: string;
+  let before: Record<string, string>;
+  beforeAll(async () => {
+    project = await makeProject(["valid", "incomplete"]);
+    const first = await hoshin(["build", "--no-pdf"], { cwd: project });
+    expect(first.code).toBe(0);
+    before = await hashTree(path.join(project, "_site"));
+  });
+
+  it("without --strict: builds, warns on stderr, and the index counts what each policy lacks", async () => {
+    const result = await hoshin(["build", "--no-pdf", "--out", "lenient"], { cwd: project });
+    expect(result.code).toBe(0);
+    const { lines, rest } = splitReport(result.stderr);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).toMatch(/^organizations\/sakura-kai\.yaml:\d+:\d+  \S+  warning: /);
+    expect(rest).toEqual(["0 errors, 3 warnings in 1 file", ""]);
+    const index = await read(path.join(project, "lenient"), "index.html");
+    expect(index).toContain('<span class="completeness-missing">3項目不足 <span lang="en">3 items missing</span></span>');
+    expect(index.match(/class="completeness-complete"/g)).toHaveLength(3);
+  });
+
+  it("with --strict: exits 1, builds nothing, and leaves the previous site as it was", async () => {
+    const result = await hoshin(["build", "--no-pdf", "--strict"], { cwd: project });
+    expect(result.code).toBe(1);
+    const { lines, rest } = splitReport(result.stderr);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).not.toContain("warning:");
+    expect(rest).toEqual(["3 errors in 1 file", "hoshin: nothing was built; _site/ is unchanged", ""]);
+    expect(await hashTree(path.join(project, "_site"))).toEqual(before);
+  });
+
+  it("with --strict --format json: the findings as errors on stdout, exit 1", async () => {
+    const result = await hoshin(["build", "--no-pdf", "--strict", "--format", "json", "--out", "strict-json"], { cwd: project });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { diagnostics: Array<{ code: string; severity: string }> };
+    expect(report.diagnostics.map((d) => d.code)).toEqual(["appi-complaints-contact", "appi-security-measures", "appi-operator-address"]);
+    expect(report.diagnostics.every((d) => d.severity === "error")).toBe(true);
+    expect(result.stderr).toBe("hoshin: nothing was built; strict-json/ is unchanged\n");
+  });
+
+  it("with --strict on complete data: builds as usual", async () => {
+    const complete = await makeProject(["valid"]);
+    const result = await hoshin(["build", "--no-pdf", "--strict"], { cwd: complete });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(BUILT);
+  });
+});

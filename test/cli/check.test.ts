@@ -277,3 +277,53 @@ describe("run() in-process, with a failing loader", () => {
     expect(result).toEqual({ code: 1, out: "", err: "hoshin: cannot read the disk\n" });
   });
 });
+
+describe.concurrent("hoshin check --strict: what the law asks a policy to state", () => {
+  let incomplete: string;
+  let complete: string;
+  const WARNED = /^organizations\/sakura-kai\.yaml:\d+:\d+  \S+  warning: the policy does not state .+\((APPI|Cabinet Order) Art\. [^)]+\)/;
+  // In file order: the missing top-level sections point at the top of the file.
+  const CODES = ["appi-complaints-contact", "appi-security-measures", "appi-operator-address"];
+  beforeAll(async () => {
+    [incomplete, complete] = await Promise.all([makeProject(["incomplete"]), makeProject(["valid"])]);
+  });
+
+  it("reports each missing matter as a warning and exits 0 without --strict; an acknowledged one is silent", async () => {
+    const result = await hoshin(["check"], { cwd: incomplete });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    const { lines, rest } = splitReport(result.stdout);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).toMatch(WARNED);
+    expect(result.stdout).not.toContain("representative");
+    expect(rest).toEqual(["0 errors, 3 warnings in 1 file", "hoshin: 1 organization file checked, no errors", ""]);
+  });
+
+  it("makes them errors and exits 1 with --strict", async () => {
+    const result = await hoshin(["check", "--strict"], { cwd: incomplete });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("");
+    const { lines, rest } = splitReport(result.stdout);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).toMatch(DIAGNOSTIC_LINE);
+    for (const line of lines) expect(line).not.toContain("warning:");
+    expect(rest).toEqual(["3 errors in 1 file", ""]);
+  });
+
+  it("says the same as JSON, each finding with its stable code", async () => {
+    const [lenient, strict] = await Promise.all([
+      hoshin(["check", "--format", "json"], { cwd: incomplete }),
+      hoshin(["check", "--format", "json", "--strict"], { cwd: incomplete }),
+    ]);
+    expect([lenient.code, strict.code]).toEqual([0, 1]);
+    const codes = (stdout: string) => (JSON.parse(stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics.map((d) => [d.code, d.severity]);
+    expect(codes(lenient.stdout)).toEqual(CODES.map((code) => [code, "warning"]));
+    expect(codes(strict.stdout)).toEqual(CODES.map((code) => [code, "error"]));
+    expect((JSON.parse(strict.stdout) as { summary: string }).summary).toBe("3 errors in 1 file");
+  });
+
+  it("exits 0 with --strict when every matter is stated", async () => {
+    const result = await hoshin(["check", "--strict"], { cwd: complete });
+    expect(result).toEqual({ code: 0, stdout: "hoshin: 3 organization files checked, no errors\n", stderr: "" });
+  });
+});
