@@ -29,18 +29,22 @@ export async function loadOrganizations(inputDir: string, options: LoadOptions =
   const diagnostics = [...discovery.diagnostics];
   const parsed = await Promise.all(discovery.files.map(parseOrganizationFile));
   const sources: SourceFile[] = [];
-  const findingsOf = new Map<SourceFile, Diagnostic[]>();
   for (const result of parsed) {
     diagnostics.push(...result.diagnostics);
-    if (!result.source) continue;
-    sources.push(result.source);
-    const problems = validateOrganization(result.source);
-    diagnostics.push(...problems);
-    // Completeness is judged on data that is otherwise sound; broken data would only mislead it.
-    if (hasErrors([...result.diagnostics, ...problems])) continue;
-    const findings = completenessFindings(result.source, { strict: options.strict });
-    diagnostics.push(...findings);
-    findingsOf.set(result.source, findings.filter(isCompletenessFinding));
+    if (result.source) {
+      sources.push(result.source);
+      diagnostics.push(...validateOrganization(result.source));
+    }
+  }
+  // Completeness is judged once the data is sound: broken data would mislead it, and a
+  // report of errors is clearer without the warnings of what is still to be written.
+  const findingsOf = new Map<SourceFile, Diagnostic[]>();
+  if (!hasErrors(diagnostics)) {
+    for (const source of sources) {
+      const findings = completenessFindings(source, { strict: options.strict });
+      diagnostics.push(...findings);
+      findingsOf.set(source, findings.filter(isCompletenessFinding));
+    }
   }
   sortDiagnostics(diagnostics);
   const organizations = hasErrors(diagnostics)

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 
 import { clauseLibrary } from "../../src/clauses/library.js";
+import { REQUIREMENT_CODES } from "../../src/validate/requirements.js";
 import type { OrganizationInput, Text } from "../../src/normalize/input.js";
 
 type Lang = "ja" | "en";
@@ -294,6 +295,7 @@ function sections(languages: readonly Lang[]) {
       }),
     ),
     thirdPartyProvision: exceptions(ENUMS.provisionExceptions, languages),
+    optOut: optional({ items: list(t), acquisition: t, method: t, requestMethod: t, updates: t, start: date }),
     jointUse: fc.record({
       items: list(t),
       users: t,
@@ -323,7 +325,13 @@ function sections(languages: readonly Lang[]) {
       },
       { requiredKeys: ["kinds"] },
     ),
-    complaints: toggle(optional({ officer: t, contact: fc.nat() })),
+    complaints: toggle(
+      optional({
+        officer: t,
+        contact: fc.nat(),
+        accreditedOrganization: fc.record({ name: t, contact: t }, { requiredKeys: ["name"] }),
+      }),
+    ),
     leakResponse: toggle(fc.constant({})),
     continuousImprovement: toggle(optional({ audits: fc.boolean() })),
     policyChanges: toggle(optional({ withoutNotice: fc.boolean(), effectiveOnPosting: fc.boolean() })),
@@ -331,6 +339,8 @@ function sections(languages: readonly Lang[]) {
     customSections: list(
       fc.record({ title: t, body: t, after: fc.constantFrom(...ENUMS.sectionIds) }, { requiredKeys: ["title", "body"] }),
     ),
+    profile: fc.constant("privacy-mark"),
+    acknowledge: fc.dictionary(fc.constantFrom(...REQUIREMENT_CODES), plainString.filter((s) => /\S/.test(s)), { minKeys: 1 }),
   });
 }
 

@@ -21,6 +21,7 @@ import type { SourceFile, SourceFormat } from "../../src/data/source.js";
 import { hasErrors, type Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import type { OrganizationModel } from "../../src/normalize/model.js";
 import { normalizeOrganization } from "../../src/normalize/normalize.js";
+import { completenessFindings, isCompletenessFinding } from "../../src/validate/completeness.js";
 import { validateOrganization } from "../../src/validate/index.js";
 import { schemaErrors } from "../../src/validate/schema.js";
 import { byteDamage, damage, hostileText, mutate, mutation } from "./arbitraries.js";
@@ -72,7 +73,9 @@ function load(bytes: Uint8Array, format: SourceFormat, slug = "damaged"): Outcom
   if (!parsed.source) return { diagnostics };
   diagnostics.push(...validateOrganization(parsed.source));
   if (hasErrors(diagnostics)) return { diagnostics, source: parsed.source };
-  return { diagnostics, source: parsed.source, model: normalizeOrganization(parsed.source) };
+  const findings = completenessFindings(parsed.source);
+  diagnostics.push(...findings);
+  return { diagnostics, source: parsed.source, model: normalizeOrganization(parsed.source, findings.filter(isCompletenessFinding)) };
 }
 
 /** The rules any outcome keeps, whatever went in. */
