@@ -79,6 +79,8 @@ export interface OrganizationInput {
   accuracy?: Toggle<{ deleteWhenUnneeded?: boolean }>;
   retention?: { period: Text; deletion?: Text };
   security?: Toggle<{
+    basicPolicy?: Text[];
+    rules?: Text[];
     organizational?: Text[];
     human?: Text[];
     physical?: Text[];

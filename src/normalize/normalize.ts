@@ -168,7 +168,7 @@ function normalizePage(
     const heading = (kind: string) => headings.get(kind) as Clause;
     add({
       id: "security",
-      measures: (["organizational", "human", "physical", "technical"] as const)
+      measures: (["basicPolicy", "rules", "organizational", "human", "physical", "technical"] as const)
         .filter((kind) => security[kind]?.length)
         .map((kind) => ({
           kind,

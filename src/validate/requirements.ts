@@ -34,10 +34,12 @@ const asObject = <T extends object>(toggle: boolean | T | undefined): Partial<T>
 const requestKinds = (data: OrganizationInput): readonly string[] => data.requests?.kinds ?? [];
 const hasContacts = (data: OrganizationInput) => (data.contacts ?? []).length > 0;
 
+/** The guideline's kinds of measure that every operator takes, each reported when missing. */
 const SECURITY_KINDS = ["organizational", "human", "physical", "technical"] as const;
 const securityMeasureCount = (data: OrganizationInput) => {
   const security = asObject(data.security);
-  return SECURITY_KINDS.filter((kind) => (security[kind] ?? []).length > 0).length + (security.externalEnvironment ? 1 : 0);
+  const lists = (["basicPolicy", "rules", ...SECURITY_KINDS] as const).filter((kind) => (security[kind] ?? []).length > 0);
+  return lists.length + (security.externalEnvironment ? 1 : 0);
 };
 
 const requestKind = (kind: string, article: string, matter: string): Requirement => ({

@@ -274,6 +274,8 @@ function sections(languages: readonly Lang[]) {
     retention: fc.record({ period: t, deletion: t }, { requiredKeys: ["period"] }),
     security: toggle(
       optional({
+        basicPolicy: list(t),
+        rules: list(t),
         organizational: list(t),
         human: list(t),
         physical: list(t),

@@ -37,6 +37,8 @@ const CASES: ReadonlyArray<readonly [file: string, codes: readonly string[]]> = 
   ["lacking-security-human.yaml", ["appi-security-human"]],
   ["lacking-security-physical.yaml", ["appi-security-physical"]],
   ["lacking-security-technical.yaml", ["appi-security-technical"]],
+  // A basic policy is a measure, so the four kinds are asked for one by one.
+  ["security-basic-policy-only.yaml", ["appi-security-organizational", "appi-security-human", "appi-security-physical", "appi-security-technical"]],
   ["lacking-complaints.yaml", ["appi-complaints-contact", "privacy-mark-complaints"]],
   // A contact point that handles complaints tells people where to file them.
   ["complaints-by-handles.yaml", ["privacy-mark-complaints"]],
