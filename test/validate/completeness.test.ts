@@ -3,6 +3,7 @@
  * Mark) asks a policy to state, a fixture that lacks it gets the finding, the complete
  * fixture does not, and the same lacking file with the finding acknowledged is silent.
  */
+import { readFileSync } from "node:fs";
 import { appendFile, copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -167,6 +168,11 @@ describe("acknowledging a finding", () => {
       "completeness/acknowledge-unneeded.yaml:21:3  acknowledge.appi-operator-address  warning: `appi-operator-address` is acknowledged, but the policy states what it asks for (remove the acknowledgement)",
       "completeness/acknowledge-unneeded.yaml:22:3  acknowledge.privacy-mark-enacted  warning: `privacy-mark-enacted` is acknowledged, but applies only with `profile: privacy-mark` (remove the acknowledgement)",
     ]);
+  });
+
+  it("the README documents every code", () => {
+    const readme = readFileSync(path.join(FIXTURES, "..", "..", "..", "README.md"), "utf8");
+    expect(REQUIREMENT_CODES.filter((code) => !readme.includes(`\`${code}\``))).toEqual([]);
   });
 
   it("the schema accepts exactly the requirements' codes, each described in English and Japanese", () => {
