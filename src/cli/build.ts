@@ -18,6 +18,8 @@ export interface BuildCommandOptions {
   pdf: boolean;
   siteUrl?: string;
   pathPrefix?: string;
+  /** Folder of archived versions; default `archive` beside the input folder. */
+  archive?: string;
   format: ReportFormat;
 }
 
@@ -25,7 +27,7 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   const started = performance.now();
   const options = { ...command, ...publicAddress(command) };
   assertSafeOutputFolder(options.out, options.input, process.cwd());
-  const result = await loadInput(options.input);
+  const result = await loadInput(options.input, options.archive);
   // JSON is always a whole document, even with nothing to report, so scripts can parse stdout.
   if (result.diagnostics.length || options.format === "json") {
     const report = formatDiagnostics(result.diagnostics, options.format);
@@ -50,7 +52,12 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   // --help and every refused build would otherwise pay.
   const { renderSite } = await import("../build/eleventy.js");
   const buildInto = async (staging: string): Promise<void> => {
-    await renderSite(result.organizations, { outDir: staging, pathPrefix: options.pathPrefix, pdf: options.pdf });
+    await renderSite(result.organizations, {
+      outDir: staging,
+      pathPrefix: options.pathPrefix,
+      pdf: options.pdf,
+      siteUrl: options.siteUrl,
+    });
     if (!browser || stop.signal.aborted) return;
     const { printPdfs } = await import("../pdf/print-site.js");
     pdfs = await printPdfs(pages, {
@@ -81,7 +88,7 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
 }
 
 /** The published address, checked, and the path prefix it implies unless one is given. */
-function publicAddress({ siteUrl, pathPrefix }: BuildCommandOptions): { siteUrl?: string; pathPrefix: string } {
+export function publicAddress({ siteUrl, pathPrefix }: { siteUrl?: string; pathPrefix?: string }): { siteUrl?: string; pathPrefix: string } {
   if (siteUrl === undefined) return { pathPrefix: pathPrefix ?? "/" };
   let url: URL;
   try {

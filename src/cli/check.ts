@@ -4,8 +4,8 @@ import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
 import { loadInput } from "./load-or-refuse.js";
 import { plural, type Output } from "./output.js";
 
-export async function runCheck(options: { input: string; format: ReportFormat }, output: Output): Promise<number> {
-  const result = await loadInput(options.input);
+export async function runCheck(options: { input: string; archive?: string; format: ReportFormat }, output: Output): Promise<number> {
+  const result = await loadInput(options.input, options.archive);
   const failed = hasErrors(result.diagnostics);
   if (options.format === "json") {
     output.out(formatDiagnostics(result.diagnostics, "json"));

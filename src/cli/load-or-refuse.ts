@@ -3,9 +3,9 @@ import { loadOrganizations, type LoadResult } from "../build/load.js";
 import { UsageError } from "../errors.js";
 
 /** Loads the input folder; a missing folder is a usage mistake, not a data problem. */
-export async function loadInput(input: string): Promise<LoadResult> {
+export async function loadInput(input: string, archive?: string): Promise<LoadResult> {
   try {
-    return await loadOrganizations(input);
+    return await loadOrganizations(input, { archive });
   } catch (error) {
     if (error instanceof InputFolderError) {
       throw new UsageError(`hoshin: ${error.message} (use --input to name the folder of organization files)`, {

@@ -71,7 +71,18 @@ export function normalizeOrganization(source: SourceFile): OrganizationModel {
     enacted: policy.enacted,
     lastRevised,
     pages,
+    // Filled by attachHistory (history.ts) from the archive, when there is one.
+    versions: [],
+    changes: [],
+    superseded: [],
+    archivedFiles: [],
+    feedUrl: lastRevised ? feedUrl(source.slug) : undefined,
   };
+}
+
+/** The organization's Atom feed of versions. */
+export function feedUrl(slug: string): string {
+  return `/${slug}/feed.xml`;
 }
 
 /** Text in one language. Validation guarantees every declared language is present. */
@@ -276,8 +287,9 @@ function normalizePage(
     introduction: tOpt(policy.introduction),
     dateStyle: policy.dateStyle ?? "era",
     enacted: policy.enacted,
-    revisions: (policy.revisions ?? []).map((r) => ({ date: r.date, summary: tOpt(r.summary) })),
+    revisions: (policy.revisions ?? []).map((r) => ({ date: r.date, summary: tOpt(r.summary), material: !!r.material })),
     lastRevised,
+    feedUrl: lastRevised ? feedUrl(slug) : undefined,
     sections,
   };
 }
