@@ -52,7 +52,6 @@ export interface HoshinSiteData {
   /** Every version of every policy, newest first, for the site's feed (none when no policy has a date). */
   siteFeed: Array<Array<VersionModel & { organization: OrganizationModel }>>;
   pdf: boolean;
-  siteUrl?: string;
 }
 
 /** The parts of Eleventy's UserConfig this plugin uses. */
@@ -122,6 +121,8 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   eleventyConfig.addFilter("hoshinSectionDiff", sectionDiff);
   // Feeds: an absolute address when the site's is known, the path-prefixed one otherwise.
   eleventyConfig.addFilter("hoshinAbsoluteUrl", (url: string) => (options.siteUrl ? new URL(url, options.siteUrl).href : url));
+  // An Atom id is permanent: the web address when the site's is known, else a URN of the slug and date.
+  eleventyConfig.addFilter("hoshinAtomId", (url: string, urn: string) => (options.siteUrl ? new URL(url, options.siteUrl).href : urn));
   eleventyConfig.addFilter("hoshinAtomDate", (date: string) => `${date.length === 7 ? `${date}-01` : date}T00:00:00Z`);
 
   for (const page of ["index", "policy", "organization", "print", "changes", "superseded", "feed", "site-feed"]) {
@@ -162,6 +163,5 @@ async function loadSiteData(options: HoshinPluginOptions): Promise<HoshinSiteDat
     feeds: organizations.filter((o) => o.versions.length > 0),
     siteFeed: versions.length ? [versions] : [],
     pdf: options.pdf ?? false,
-    siteUrl: options.siteUrl,
   };
 }
