@@ -86,6 +86,15 @@ describe("hoshin freeze, then build from a fresh clone", () => {
     expect(snapshot.data).toEqual(parseYaml(await read(path.join(FIXTURES, "v1"), "sakura-kai.yaml")));
   }, 120_000);
 
+  it("asks which organizations to freeze, and knows which exist", async () => {
+    const none = await hoshin(["freeze"], { cwd: repo });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("name the organizations to freeze");
+    const unknown = await hoshin(["freeze", "sakura"], { cwd: repo });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("no organization `sakura` in organizations/ (known: sakura-kai)");
+  });
+
   it("never freezes a version twice", async () => {
     const before = await hashTree(archived);
     const result = await hoshin(["freeze", "--all"], { cwd: repo });
@@ -237,6 +246,17 @@ describe("material changes", () => {
     const marked = await hoshin(["check"], { cwd: dir });
     expect(marked.stdout).toContain("no errors");
     expect(marked.stderr + marked.stdout).not.toContain("warning");
+  });
+
+  it("keep every archived date in the history: dropping one is a check error", async () => {
+    const dir = await folder();
+    await cp(unrecorded, dir, { recursive: true });
+    const file = path.join(dir, "organizations", "sakura-kai.yaml");
+    await writeFile(file, (await readFile(file, "utf8")).replace("enacted: 2023-04-01", "enacted: 2023-05-01"));
+    const result = await hoshin(["check", "--format", "json"], { cwd: dir });
+    expect(result.code).toBe(1);
+    const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: Array<{ code: string; path: string }> };
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: "history-archived-date-missing", path: "policy.revisions" }));
   });
 
   it("are not flagged for a change elsewhere in the policy", async () => {
