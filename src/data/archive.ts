@@ -34,6 +34,8 @@ export interface ArchivedVersion {
   snapshot: Snapshot;
   /** The published files, relative to `dir`, with forward slashes; the snapshot excluded. */
   files: string[];
+  /** The frozen policy pages (`ja/index.html`, `en/index.html`), as written. */
+  pages: Array<{ lang: "ja" | "en"; html: string }>;
 }
 
 export interface Archive {
@@ -77,7 +79,11 @@ export async function readArchive(archiveDir: string, cwd = process.cwd()): Prom
         .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
         .filter((file) => file !== SNAPSHOT_FILE)
         .sort();
-      list.push({ slug, date, dir, snapshotFile: shown(snapshotPath), snapshot, files });
+      const pages = [];
+      for (const lang of ["ja", "en"] as const) {
+        if (files.includes(`${lang}/index.html`)) pages.push({ lang, html: await readFile(path.join(dir, lang, "index.html"), "utf8") });
+      }
+      list.push({ slug, date, dir, snapshotFile: shown(snapshotPath), snapshot, files, pages });
     }
     if (list.length) versions.set(slug, list.sort((a, b) => a.date.localeCompare(b.date)));
   }

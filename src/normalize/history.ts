@@ -3,7 +3,6 @@
  * ones and the current one), a change page for each revision whose predecessor is archived,
  * the archived pages a later version superseded, and links to all of them from the pages.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ArchivedVersion } from "../data/archive.js";
 import { snapshotSource } from "../data/archive.js";
@@ -122,9 +121,9 @@ export function attachHistory(
   for (const version of archived) {
     const next = dates[dates.indexOf(version.date) + 1];
     for (const file of version.files) {
-      const lang = /^(ja|en)\/index\.html$/.exec(file)?.[1] as Lang | undefined;
-      if (lang && next && isSuperseded(version.date)) {
-        const html = readFileSync(path.join(version.dir, file), "utf8");
+      const html = version.pages.find((page) => `${page.lang}/index.html` === file)?.html;
+      if (html !== undefined && next && isSuperseded(version.date)) {
+        const lang = file.slice(0, 2) as Lang;
         const body = /<body[^>]*>/.exec(html);
         if (body) {
           const cut = body.index + body[0].length;
@@ -185,7 +184,7 @@ function compareSections(before: NumberedSection[], after: NumberedSection[], ma
 }
 
 function languagesOf(version: ArchivedVersion): Lang[] {
-  return (["ja", "en"] as const).filter((lang) => version.files.includes(`${lang}/index.html`));
+  return version.pages.map((page) => page.lang);
 }
 
 function pickText(text: string | Partial<Record<Lang, string>> | undefined, lang: Lang): string | undefined {
