@@ -60,12 +60,15 @@ export function attachHistory(
 
   const changes: ChangePage[] = [];
   const changesByDate = new Map<string, AlternateLink[]>();
+  // Material as found in the data, whether or not the revision says so.
+  const detected = new Set<string>();
   dates.forEach((date, index) => {
     const before = sides.get(dates[index - 1] ?? "");
     const after = sides.get(date);
     if (index === 0 || !before || !after) return;
     const revision = revisions.find((r) => r.date === date);
     const material = materialDifferences(before.source.data, after.source.data);
+    if (material.length) detected.add(date);
     const pages = after.model.pages.filter((page) => before.model.pages.some((p) => p.lang === page.lang));
     const links = pages.map((page) => ({ lang: page.lang, url: changesUrl(slug, date, page.lang) }));
     changesByDate.set(date, links);
@@ -105,7 +108,7 @@ export function attachHistory(
         date,
         current: date === current,
         archived: !!version,
-        material: !!revision?.material,
+        material: !!revision?.material || detected.has(date),
         summary: revision?.summary === undefined ? undefined : textByLanguage(revision.summary, languages),
         urls:
           version && isSuperseded(date)

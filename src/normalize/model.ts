@@ -217,6 +217,7 @@ export interface VersionModel {
   current: boolean;
   /** Frozen into the archive folder, so published at its own address for good. */
   archived: boolean;
+  /** Declared by its revision, or found by comparing it with the version before. */
   material: boolean;
   /** The revision's summary by language; undefined for the enactment or when none is given. */
   summary?: Partial<Record<Lang, string>>;

@@ -171,6 +171,8 @@ describe("hoshin freeze, then build from a fresh clone", () => {
       expect(feed.id).toBeTruthy();
       expect(feed.author.name).toBeTruthy();
       expect(feed.entry.map((entry) => entry.updated)).toEqual([`${V2}T00:00:00Z`, `${V1}T00:00:00Z`]);
+      expect(feed.entry[0]!.title).toContain("（重要な変更）");
+      expect(feed.entry[1]!.title).not.toContain("重要な変更");
       for (const entry of feed.entry) {
         expect(entry.id && entry.title).toBeTruthy();
         expect(entry.link.every((link) => link.href.startsWith("/policies/sakura-kai/"))).toBe(true);
