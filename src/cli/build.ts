@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
 import { assertSafeOutputFolder, publishAtomically } from "../build/publish.js";
+import { defaultArchiveDir } from "../build/load.js";
 import { findBrowser } from "../pdf/find-browser.js";
 import { PdfCache, defaultCacheDir } from "../pdf/cache.js";
 import type { PdfStageResult } from "../pdf/print-site.js";
@@ -26,7 +27,7 @@ export interface BuildCommandOptions {
 export async function runBuild(command: BuildCommandOptions, output: Output): Promise<number> {
   const started = performance.now();
   const options = { ...command, ...publicAddress(command) };
-  assertSafeOutputFolder(options.out, options.input, process.cwd());
+  assertSafeOutputFolder(options.out, options.input, process.cwd(), options.archive ?? defaultArchiveDir(options.input));
   const result = await loadInput(options.input, options.archive);
   // JSON is always a whole document, even with nothing to report, so scripts can parse stdout.
   if (result.diagnostics.length || options.format === "json") {

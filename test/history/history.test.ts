@@ -95,6 +95,15 @@ describe("hoshin freeze, then build from a fresh clone", () => {
     expect(unknown.stderr).toContain("no organization `sakura` in organizations/ (known: sakura-kai)");
   });
 
+  it("never lets a build replace the archive", async () => {
+    for (const out of ["archive", "archive/sakura-kai"]) {
+      const result = await hoshin(["build", "--no-pdf", "--out", out], { cwd: repo });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("is the archive folder, contains it or is inside it");
+    }
+    expect(await listFiles(archived)).toContain("snapshot.json");
+  });
+
   it("never freezes a version twice", async () => {
     const before = await hashTree(archived);
     const result = await hoshin(["freeze", "--all"], { cwd: repo });
