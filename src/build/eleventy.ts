@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import type { OrganizationModel } from "../normalize/model.js";
-import { hoshin, type EleventyConfigLike } from "../render/plugin.js";
+import { hoshin, type EleventyConfigLike, type HoshinPluginOptions } from "../render/plugin.js";
 
 export interface RenderOptions {
   outDir: string;
@@ -12,6 +12,14 @@ export interface RenderOptions {
   pathPrefix?: string;
   /** PDFs will be printed beside the pages, so the pages link to them. */
   pdf?: boolean;
+  /** Where the site is published, for absolute links in the feeds. */
+  siteUrl?: string;
+  /** Render for the archive (`hoshin freeze`): see HoshinPluginOptions.freeze. */
+  freeze?: HoshinPluginOptions["freeze"];
+}
+
+interface QuietableBenchmarks {
+  get(group: string): { setIsVerbose(verbose: boolean): void };
 }
 
 export interface RenderResult {
@@ -28,8 +36,12 @@ export async function renderSite(organizations: OrganizationModel[], options: Re
       quietMode: true,
       configPath: false,
       pathPrefix: options.pathPrefix ?? "/",
-      config: (config: EleventyConfigLike & { addPlugin: (plugin: unknown, options: object) => void }) => {
-        config.addPlugin(hoshin, { organizations, pdf: options.pdf ?? false });
+      config: (config: EleventyConfigLike & { addPlugin: (plugin: unknown, options: object) => void; benchmarkManager?: QuietableBenchmarks }) => {
+        // Eleventy prints its own "Benchmark" lines for slow steps (the freeze transform is
+        // one, on a small site), even in quiet mode; hoshin reports its own timings.
+        config.benchmarkManager?.get("Configuration").setIsVerbose(false);
+        const plugin: HoshinPluginOptions = { organizations, pdf: options.pdf ?? false, siteUrl: options.siteUrl, freeze: options.freeze };
+        config.addPlugin(hoshin, plugin);
       },
     });
     eleventy.disableLogger();

@@ -10,7 +10,7 @@ import { EnvironmentError, InterruptedError, UsageError } from "../errors.js";
 import { describeFsError } from "../fs-error.js";
 
 /** Refuses output folders whose replacement would destroy the user's own files. */
-export function assertSafeOutputFolder(outDir: string, inputDir: string, cwd: string): void {
+export function assertSafeOutputFolder(outDir: string, inputDir: string, cwd: string, archiveDir?: string): void {
   const out = path.resolve(cwd, outDir);
   const input = path.resolve(cwd, inputDir);
   const root = path.resolve(cwd);
@@ -23,6 +23,10 @@ export function assertSafeOutputFolder(outDir: string, inputDir: string, cwd: st
   }
   if (inside(input, out)) {
     throw new UsageError(`hoshin: output folder \`${outDir}\` is the input folder or contains it; choose a folder of its own, such as _site`);
+  }
+  // The archive is the only copy of what was published: replacing it would lose history.
+  if (archiveDir !== undefined && (inside(path.resolve(cwd, archiveDir), out) || inside(out, path.resolve(cwd, archiveDir)))) {
+    throw new UsageError(`hoshin: output folder \`${outDir}\` is the archive folder, contains it or is inside it; choose a folder of its own, such as _site`);
   }
   if (inside(out, input)) {
     throw new UsageError(`hoshin: output folder \`${outDir}\` is inside the input folder; choose a folder outside it, such as _site`);

@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
 import { assertSafeOutputFolder, publishAtomically } from "../build/publish.js";
+import { defaultArchiveDir } from "../build/load.js";
 import { findBrowser } from "../pdf/find-browser.js";
 import { PdfCache, defaultCacheDir } from "../pdf/cache.js";
 import type { PdfStageResult } from "../pdf/print-site.js";
@@ -18,6 +19,8 @@ export interface BuildCommandOptions {
   pdf: boolean;
   siteUrl?: string;
   pathPrefix?: string;
+  /** Folder of archived versions; default `archive` beside the input folder. */
+  archive?: string;
   format: ReportFormat;
   /** An incomplete policy is an error: nothing is published. */
   strict?: boolean;
@@ -26,8 +29,8 @@ export interface BuildCommandOptions {
 export async function runBuild(command: BuildCommandOptions, output: Output): Promise<number> {
   const started = performance.now();
   const options = { ...command, ...publicAddress(command) };
-  assertSafeOutputFolder(options.out, options.input, process.cwd());
-  const result = await loadInput(options.input, { strict: options.strict });
+  assertSafeOutputFolder(options.out, options.input, process.cwd(), options.archive ?? defaultArchiveDir(options.input));
+  const result = await loadInput(options.input, { archive: options.archive, strict: options.strict });
   // JSON is always a whole document, even with nothing to report, so scripts can parse stdout.
   if (result.diagnostics.length || options.format === "json") {
     const report = formatDiagnostics(result.diagnostics, options.format);
@@ -52,7 +55,12 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   // --help and every refused build would otherwise pay.
   const { renderSite } = await import("../build/eleventy.js");
   const buildInto = async (staging: string): Promise<void> => {
-    await renderSite(result.organizations, { outDir: staging, pathPrefix: options.pathPrefix, pdf: options.pdf });
+    await renderSite(result.organizations, {
+      outDir: staging,
+      pathPrefix: options.pathPrefix,
+      pdf: options.pdf,
+      siteUrl: options.siteUrl,
+    });
     if (!browser || stop.signal.aborted) return;
     const { printPdfs } = await import("../pdf/print-site.js");
     pdfs = await printPdfs(pages, {
@@ -83,7 +91,7 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
 }
 
 /** The published address, checked, and the path prefix it implies unless one is given. */
-function publicAddress({ siteUrl, pathPrefix }: BuildCommandOptions): { siteUrl?: string; pathPrefix: string } {
+export function publicAddress({ siteUrl, pathPrefix }: { siteUrl?: string; pathPrefix?: string }): { siteUrl?: string; pathPrefix: string } {
   if (siteUrl === undefined) return { pathPrefix: pathPrefix ?? "/" };
   let url: URL;
   try {

@@ -5,10 +5,10 @@ import { loadInput } from "./load-or-refuse.js";
 import { plural, type Output } from "./output.js";
 
 export async function runCheck(
-  options: { input: string; format: ReportFormat; strict?: boolean },
+  options: { input: string; archive?: string; format: ReportFormat; strict?: boolean },
   output: Output,
 ): Promise<number> {
-  const result = await loadInput(options.input, { strict: options.strict });
+  const result = await loadInput(options.input, { archive: options.archive, strict: options.strict });
   const failed = hasErrors(result.diagnostics);
   if (options.format === "json") {
     output.out(formatDiagnostics(result.diagnostics, "json"));

@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import { HoshinError } from "../errors.js";
 import { runBuild, type BuildCommandOptions } from "./build.js";
 import { runCheck } from "./check.js";
+import { runFreeze, type FreezeCommandOptions } from "./freeze.js";
 import type { Output } from "./output.js";
 import { packageInfo } from "../package-info.js";
 
@@ -30,9 +31,10 @@ export function createProgram(output: Output): Command {
     .command("check")
     .description("validate every organization file and report all problems at once")
     .option("-i, --input <dir>", "folder of organization files", "organizations")
+    .option("--archive <dir>", "folder of archived versions (default: archive, beside the input folder)")
     .addOption(format())
     .addOption(strict())
-    .action(async (options: { input: string; format: "text" | "json"; strict?: boolean }) => {
+    .action(async (options: { input: string; archive?: string; format: "text" | "json"; strict?: boolean }) => {
       output.exitCode = await runCheck(options, output);
     });
 
@@ -44,10 +46,23 @@ export function createProgram(output: Output): Command {
     .option("--no-pdf", "build the HTML pages only, without printing PDFs")
     .option("--site-url <url>", "address the site is published at, e.g. https://example.org/policies/ (links in PDFs)")
     .option("--path-prefix <prefix>", "URL path the site is served under, e.g. /policies/ (default: the path of --site-url, or /)")
+    .option("--archive <dir>", "folder of archived versions (default: archive, beside the input folder)")
     .addOption(format())
     .addOption(strict())
     .action(async (options: BuildCommandOptions) => {
       output.exitCode = await runBuild(options, output);
+    });
+
+  program
+    .command("freeze")
+    .description("archive the current version of organizations (pages, PDFs, data) into the archive folder, to commit")
+    .argument("[slugs...]", "organizations to freeze")
+    .option("--all", "freeze every organization whose current version is not archived yet")
+    .option("-i, --input <dir>", "folder of organization files", "organizations")
+    .option("--archive <dir>", "folder of archived versions (default: archive, beside the input folder)")
+    .option("--site-url <url>", "address the site is published at (links in the archived PDFs)")
+    .action(async (slugs: string[], options: FreezeCommandOptions) => {
+      output.exitCode = await runFreeze(slugs, options, output);
     });
 
   return program;

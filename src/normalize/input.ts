@@ -58,7 +58,7 @@ export interface OrganizationInput {
     title?: Text;
     introduction?: Text;
     enacted?: string;
-    revisions?: Array<{ date: string; summary?: Text }>;
+    revisions?: Array<{ date: string; summary?: Text; material?: boolean }>;
     dateStyle?: DateStyle;
   };
   basicPolicy?: Toggle<{ internalRules?: boolean | Text; officer?: Text; statement?: Text }>;

@@ -54,6 +54,12 @@ export interface ContactModel {
 export interface RevisionModel {
   date: string;
   summary?: string;
+  /** Changes purposes, third-party provision, joint use or foreign provision. */
+  material: boolean;
+  /** The archived copy of the policy as it stood after this revision, when it is superseded. */
+  versionUrl?: string;
+  /** What this revision changed, when the version before it is archived. */
+  changesUrl?: string;
 }
 
 /** One numbered section; `id` picks the partial `templates/sections/<id>.njk`. */
@@ -199,8 +205,12 @@ export interface PolicyPage {
   /** Undefined when the policy states no date (some real ones do not). */
   enacted?: string;
   revisions: RevisionModel[];
+  /** The archived copy of the policy as first enacted, when it is superseded. */
+  enactedVersionUrl?: string;
   /** Latest of enactment and revisions; undefined when the policy states neither. */
   lastRevised?: string;
+  /** The organization's Atom feed of versions, when the policy states a date: `/genron-npo/feed.xml`. */
+  feedUrl?: string;
   sections: NumberedSection[];
 }
 
@@ -218,4 +228,72 @@ export interface OrganizationModel {
   pages: PolicyPage[];
   /** Codes of the matters the law requires that the data neither states nor acknowledges. */
   missing: string[];
+  /** Every version, newest first: the archived ones and the current one. See history.ts. */
+  versions: VersionModel[];
+  /** One page per language for each version whose predecessor can be compared with it. */
+  changes: ChangePage[];
+  /** Archived pages that a later version replaced, to be published with a notice saying so. */
+  superseded: SupersededPage[];
+  /** Archived files published as they are: `{ from: absolute path, to: site-relative path }`. */
+  archivedFiles: Array<{ from: string; to: string }>;
+  /** Its Atom feed, when the policy states a date (and so has versions). */
+  feedUrl?: string;
+}
+
+/** A version of a policy: as enacted, or as it stood after a revision. */
+export interface VersionModel {
+  date: string;
+  /** The version the live pages show. */
+  current: boolean;
+  /** Frozen into the archive folder, so published at its own address for good. */
+  archived: boolean;
+  /** Declared by its revision, or found by comparing it with the version before. */
+  material: boolean;
+  /** The revision's summary by language; undefined for the enactment or when none is given. */
+  summary?: Partial<Record<Lang, string>>;
+  /** Where this version is read, by language (the archived copy, or the live page). */
+  urls: AlternateLink[];
+  /** Its change page, by language, when there is one. */
+  changesUrls: AlternateLink[];
+}
+
+/** A section of the policy as it stood before and after a revision (either may be missing). */
+export interface SectionChange {
+  title: string;
+  before?: NumberedSection;
+  after?: NumberedSection;
+  /** One of the sections whose change the law asks notice of. */
+  material: boolean;
+}
+
+/** What one revision changed, in one language: sections compared side by side. */
+export interface ChangePage {
+  slug: string;
+  lang: Lang;
+  url: string;
+  alternates: AlternateLink[];
+  organizationName: string;
+  title?: string;
+  dateStyle: DateStyle;
+  from: { date: string; url: string; page: PolicyPage };
+  to: { date: string; url: string; page: PolicyPage; summary?: string; material: boolean };
+  sections: SectionChange[];
+  /** The live page in this language. */
+  currentUrl: string;
+  feedUrl?: string;
+}
+
+/** An archived page that a later version replaced: its bytes, split where the notice goes. */
+export interface SupersededPage {
+  slug: string;
+  lang: Lang;
+  /** Site-relative address of the archived page: `/genron-npo/versions/2022-04-01/ja/`. */
+  url: string;
+  date: string;
+  dateStyle: DateStyle;
+  /** The frozen HTML up to and including `<body…>`, and the rest. */
+  head: string;
+  rest: string;
+  next: { date: string; changesUrl?: string };
+  currentUrl: string;
 }

@@ -58,7 +58,7 @@ const DEFAULT_SELF: Record<string, string> = {
  * `findings` are the completeness findings validation reported for this file (none
  * acknowledged): the index shows how much each policy still lacks.
  */
-export function normalizeOrganization(source: SourceFile, findings: readonly Diagnostic[]): OrganizationModel {
+export function normalizeOrganization(source: SourceFile, findings: readonly Diagnostic[] = []): OrganizationModel {
   const data = source.data as OrganizationInput;
   const languages = data.languages;
   const authoritative = data.authoritative ?? (languages[0] as Lang);
@@ -79,7 +79,18 @@ export function normalizeOrganization(source: SourceFile, findings: readonly Dia
     lastRevised,
     pages,
     missing: findings.map((f) => f.code),
+    // Filled by attachHistory (history.ts) from the archive, when there is one.
+    versions: [],
+    changes: [],
+    superseded: [],
+    archivedFiles: [],
+    feedUrl: lastRevised ? feedUrl(source.slug) : undefined,
   };
+}
+
+/** The organization's Atom feed of versions. */
+export function feedUrl(slug: string): string {
+  return `/${slug}/feed.xml`;
 }
 
 /** Text in one language. Validation guarantees every declared language is present. */
@@ -329,8 +340,9 @@ function normalizePage(
     introduction: tOpt(policy.introduction),
     dateStyle: policy.dateStyle ?? "era",
     enacted: policy.enacted,
-    revisions: (policy.revisions ?? []).map((r) => ({ date: r.date, summary: tOpt(r.summary) })),
+    revisions: (policy.revisions ?? []).map((r) => ({ date: r.date, summary: tOpt(r.summary), material: !!r.material })),
     lastRevised,
+    feedUrl: lastRevised ? feedUrl(slug) : undefined,
     sections,
   };
 }

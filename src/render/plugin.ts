@@ -4,12 +4,15 @@
  * (`.eleventy.js`) uses it with a folder, which it loads and validates itself.
  */
 import { readFileSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadOrganizations } from "../build/load.js";
 import { DataError } from "../errors.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
-import type { OrganizationModel, PolicyPage } from "../normalize/model.js";
+import type { ChangePage, OrganizationModel, PolicyPage, SupersededPage, VersionModel } from "../normalize/model.js";
+import { sectionDiff } from "./diff.js";
+import { relativeUrl } from "./relative-url.js";
 import { formatPolicyDate } from "./dates.js";
 import { formatHours, formatTimeRange } from "./hours.js";
 import { renderMarkdown } from "./markdown.js";
@@ -26,22 +29,42 @@ export interface HoshinPluginOptions {
   organizations?: OrganizationModel[];
   /** Whether PDFs are built beside the pages, so pages link to them. Default false. */
   pdf?: boolean;
+  /** Where the site is published (`https://example.org/policies/`): feeds then link absolutely. */
+  siteUrl?: string;
+  /** Folder of archived versions (plain Eleventy only); default `archive` beside `input`. */
+  archive?: string;
+  /**
+   * Renders pages to be frozen into the archive (`hoshin freeze`): every link is made
+   * relative, so the page works under any path prefix, and each `from` address is moved
+   * to its `to` (the stylesheet to the copy kept with the version).
+   */
+  freeze?: { moves: Record<string, string> };
 }
 
 /** The site-wide data templates see as `hoshin`. */
 export interface HoshinSiteData {
   organizations: OrganizationModel[];
   pages: PolicyPage[];
+  changes: ChangePage[];
+  superseded: SupersededPage[];
+  /** Organizations with versions: each has a feed. */
+  feeds: OrganizationModel[];
+  /** Every version of every policy, newest first, for the site's feed (none when no policy has a date). */
+  siteFeed: Array<Array<VersionModel & { organization: OrganizationModel }>>;
   pdf: boolean;
 }
 
 /** The parts of Eleventy's UserConfig this plugin uses. */
 export interface EleventyConfigLike {
-  on(event: string, callback: (arg: { nunjucks: NunjucksLike; environment: NunjucksEnvironmentLike }) => void): void;
+  on(event: "eleventy.engine.njk", callback: (arg: { nunjucks: NunjucksLike; environment: NunjucksEnvironmentLike }) => void): void;
+  on(event: "eleventy.after", callback: (arg: { directories: { output: string } }) => Promise<void>): void;
   addGlobalData(name: string, data: () => Promise<unknown>): void;
   addTemplate(virtualPath: string, content: string, data?: object): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addPassthroughCopy(mapping: Record<string, string>): void;
+  htmlTransformer: {
+    addUrlTransform(extensions: string, callback: (this: { url: string }, url: string) => string): void;
+  };
 }
 interface NunjucksLike {
   FileSystemLoader: new (dirs: string) => { cache?: object };
@@ -54,6 +77,26 @@ interface NunjucksEnvironmentLike {
 export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPluginOptions = {}): void {
   let siteData: Promise<HoshinSiteData> | undefined;
   eleventyConfig.addGlobalData("hoshin", () => (siteData ??= loadSiteData(options)));
+
+  // Archived files are published byte for byte: copied, never passed through a template.
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    const { organizations } = await (siteData ??= loadSiteData(options));
+    for (const { from, to } of organizations.flatMap((o) => o.archivedFiles)) {
+      const target = path.join(directories.output, to);
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(from, target);
+    }
+  });
+
+  if (options.freeze) {
+    const moves = options.freeze.moves;
+    eleventyConfig.htmlTransformer.addUrlTransform("html", function (url) {
+      if (!url.startsWith("/") || url.startsWith("//")) return url;
+      const [address = "", fragment] = url.split("#");
+      const target = moves[address] ?? address;
+      return relativeUrl(this.url, target) + (fragment === undefined ? "" : `#${fragment}`);
+    });
+  }
 
   eleventyConfig.on("eleventy.engine.njk", ({ nunjucks, environment }) => {
     // Our partials live in the package, not in the site's _includes: add them as one more
@@ -75,8 +118,14 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   eleventyConfig.addFilter("hoshinList", joinList);
   eleventyConfig.addFilter("hoshinMarkdown", renderMarkdown);
   eleventyConfig.addFilter("hoshinCssString", cssString);
+  eleventyConfig.addFilter("hoshinSectionDiff", sectionDiff);
+  // Feeds: an absolute address when the site's is known, the path-prefixed one otherwise.
+  eleventyConfig.addFilter("hoshinAbsoluteUrl", (url: string) => (options.siteUrl ? new URL(url, options.siteUrl).href : url));
+  // An Atom id is permanent: the web address when the site's is known, else a URN of the slug and date.
+  eleventyConfig.addFilter("hoshinAtomId", (url: string, urn: string) => (options.siteUrl ? new URL(url, options.siteUrl).href : urn));
+  eleventyConfig.addFilter("hoshinAtomDate", (date: string) => `${date.length === 7 ? `${date}-01` : date}T00:00:00Z`);
 
-  for (const page of ["index", "policy", "organization", "print"]) {
+  for (const page of ["index", "policy", "organization", "print", "changes", "superseded", "feed", "site-feed"]) {
     eleventyConfig.addTemplate(`hoshin/${page}.njk`, readFileSync(path.join(TEMPLATES_DIR, "pages", `${page}.njk`), "utf8"));
   }
   const css = fontFaceCss();
@@ -95,7 +144,7 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
 async function loadSiteData(options: HoshinPluginOptions): Promise<HoshinSiteData> {
   let organizations = options.organizations;
   if (!organizations) {
-    const result = await loadOrganizations(options.input ?? "organizations");
+    const result = await loadOrganizations(options.input ?? "organizations", { archive: options.archive });
     if (result.diagnostics.some((d) => d.severity === "error")) {
       const error = new DataError(result.diagnostics);
       error.message = `${error.message}:\n${formatDiagnostics(result.diagnostics, "text")}`;
@@ -103,5 +152,16 @@ async function loadSiteData(options: HoshinPluginOptions): Promise<HoshinSiteDat
     }
     organizations = result.organizations;
   }
-  return { organizations, pages: organizations.flatMap((o) => o.pages), pdf: options.pdf ?? false };
+  const versions = organizations
+    .flatMap((organization) => organization.versions.map((version) => ({ ...version, organization })))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.organization.slug.localeCompare(b.organization.slug));
+  return {
+    organizations,
+    pages: organizations.flatMap((o) => o.pages),
+    changes: organizations.flatMap((o) => o.changes),
+    superseded: organizations.flatMap((o) => o.superseded),
+    feeds: organizations.filter((o) => o.versions.length > 0),
+    siteFeed: versions.length ? [versions] : [],
+    pdf: options.pdf ?? false,
+  };
 }

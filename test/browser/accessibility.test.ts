@@ -89,6 +89,14 @@ describe("every example page passes axe-core", () => {
     });
   });
 
+  it("every change page and archived version (a superseded one with its notice)", async () => {
+    expect(site.history.length).toBeGreaterThanOrEqual(4);
+    await eachPage(site.history, async (url) => {
+      const results = await audit(url);
+      expect(describeViolations(results.violations), url).toEqual([]);
+    });
+  });
+
   it("every short address, while it sends its visitor on", async () => {
     await eachPage(site.redirects, async ({ url }) => {
       const results = await audit(url, { stayOnPage: true });

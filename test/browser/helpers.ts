@@ -27,6 +27,8 @@ export interface ExampleSite {
   index: string;
   /** `/<slug>/<lang>/`: every policy page, each language. */
   policies: string[];
+  /** `/<slug>/changes/<date>/<lang>/` and `/<slug>/versions/<date>/<lang>/`: change pages and archived versions. */
+  history: string[];
   /** `/<slug>/`: the short addresses that send visitors on to the authoritative language. */
   redirects: Redirect[];
   /** Every `.html` file of the site, relative to `dir`. */
@@ -58,10 +60,14 @@ export async function exampleSite(): Promise<ExampleSite> {
     .map((file) => file.split(path.sep).join("/"))
     .sort();
   const policies: string[] = [];
+  const history: string[] = [];
   const redirects: Redirect[] = [];
   for (const file of htmlFiles) {
     const parts = file.split("/");
     if (parts.length === 3 && parts[2] === "index.html") policies.push(`/${parts[0]}/${parts[1]}/`);
+    if (parts.length === 5 && ["changes", "versions"].includes(parts[1]!) && parts[4] === "index.html") {
+      history.push(`/${parts.slice(0, 4).join("/")}/`);
+    }
   }
   for (const file of htmlFiles) {
     const parts = file.split("/");
@@ -81,6 +87,7 @@ export async function exampleSite(): Promise<ExampleSite> {
     origin: server.origin,
     index: "/",
     policies,
+    history,
     redirects,
     htmlFiles,
     served: server.served,

@@ -1,6 +1,7 @@
 /**
  * Valid: every HTML file of the built example site (the index, both languages of every
- * policy, every short address) passes html-validate with no error or warning.
+ * policy, every short address, change pages and archived versions) passes html-validate
+ * with no error or warning.
  */
 import path from "node:path";
 import { HtmlValidate, type Message } from "html-validate";
@@ -38,9 +39,11 @@ function describeMessages(file: string, messages: Message[]): string[] {
 }
 
 describe("every HTML file of the example site passes html-validate", () => {
-  it("covers the index, every policy page and every short address", () => {
+  it("covers the index, every policy page, every short address, change pages and archived versions", () => {
     expect(site.htmlFiles).toContain("index.html");
-    expect(site.htmlFiles).toHaveLength(1 + site.policies.length + site.redirects.length);
+    expect(site.history.some((url) => url.includes("/changes/"))).toBe(true);
+    expect(site.history.some((url) => url.includes("/versions/"))).toBe(true);
+    expect(site.htmlFiles).toHaveLength(1 + site.policies.length + site.redirects.length + site.history.length);
   });
 
   it("reports nothing for any of them", async () => {

@@ -73,6 +73,23 @@ describe("every example page loads nothing from outside", () => {
     });
   });
 
+  it("change pages and archived versions ask only their own origin, and get every file they ask for", async () => {
+    expect(site.history.length).toBeGreaterThanOrEqual(4);
+    await eachPage(site.history, async (url) => {
+      const { page, record } = await recordingPage(browser);
+      try {
+        await load(page, site.origin + url, record);
+        expectSelfContained(url, record);
+        expect(record.requests.some((request) => request.endsWith(".woff2")), `${url} loaded a font file`).toBe(true);
+        // An archived version is styled by the stylesheet frozen with it, not today's.
+        const stylesheet = url.includes("/versions/") ? `${url.replace(/[a-z]{2}\/$/, "")}hoshin.css` : "/assets/hoshin/hoshin.css";
+        expect(record.requests, `${url} loaded ${stylesheet}`).toContain(site.origin + stylesheet);
+      } finally {
+        await page.context().close();
+      }
+    });
+  });
+
   it("every short address sends its visitor on to the authoritative language, asking only its own origin", async () => {
     await eachPage(site.redirects, async ({ url, target }) => {
       const { page, record } = await recordingPage(browser);
@@ -91,7 +108,7 @@ describe("every example page loads nothing from outside", () => {
   });
 
   it("every page says so in a Content-Security-Policy that allows its own origin at most", async () => {
-    await eachPage([site.index, ...site.policies, ...site.redirects.map((redirect) => redirect.url)], async (url) => {
+    await eachPage([site.index, ...site.policies, ...site.history, ...site.redirects.map((redirect) => redirect.url)], async (url) => {
       const page = await browser.newPage();
       try {
         // The short addresses are not followed here: this is about each document's own policy.

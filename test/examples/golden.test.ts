@@ -26,6 +26,15 @@ async function pages(): Promise<string[]> {
     for (const lang of ["ja", "en"]) {
       if (existsSync(path.join(site, entry.name, lang, "index.html"))) urls.push(`${entry.name}/${lang}`);
     }
+    // Change pages and superseded archived pages (with the notice added to their frozen bytes).
+    for (const kind of ["changes", "versions"]) {
+      const dir = path.join(site, entry.name, kind);
+      for (const date of existsSync(dir) ? await readdir(dir) : []) {
+        for (const lang of ["ja", "en"]) {
+          if (existsSync(path.join(dir, date, lang, "index.html"))) urls.push(`${entry.name}/${kind}/${date}/${lang}`);
+        }
+      }
+    }
   }
   return urls.sort();
 }
@@ -36,7 +45,7 @@ describe("golden HTML", () => {
     expect(urls.length).toBeGreaterThan(10);
     await mkdir(GOLDEN, { recursive: true });
     for (const url of urls) {
-      const name = url === "." ? "index.html" : `${url.replace("/", ".")}.html`;
+      const name = url === "." ? "index.html" : `${url.replaceAll("/", ".")}.html`;
       const actual = await readPage(site, url);
       const goldenFile = path.join(GOLDEN, name);
       if (update) await writeFile(goldenFile, actual);
