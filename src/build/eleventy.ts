@@ -12,6 +12,14 @@ export interface RenderOptions {
   pathPrefix?: string;
   /** PDFs will be printed beside the pages, so the pages link to them. */
   pdf?: boolean;
+  /** Write only these organizations' pages and the index, no assets (see HoshinPluginOptions). */
+  only?: ReadonlySet<string>;
+  /** Pages load the `hoshin dev` client. */
+  liveReload?: boolean;
+}
+
+interface EleventyBenchmarksLike {
+  benchmarkManager: { get(name: string): { setIsVerbose(verbose: boolean): void } };
 }
 
 export interface RenderResult {
@@ -28,8 +36,16 @@ export async function renderSite(organizations: OrganizationModel[], options: Re
       quietMode: true,
       configPath: false,
       pathPrefix: options.pathPrefix ?? "/",
-      config: (config: EleventyConfigLike & { addPlugin: (plugin: unknown, options: object) => void }) => {
-        config.addPlugin(hoshin, { organizations, pdf: options.pdf ?? false });
+      config: (config: EleventyConfigLike & EleventyBenchmarksLike & { addPlugin: (plugin: unknown, options: object) => void }) => {
+        // Eleventy makes this benchmark group before quietMode applies, so without this its
+        // "Benchmark … url Nunjucks Filter" warnings reach the terminal on small rebuilds.
+        config.benchmarkManager.get("Configuration").setIsVerbose(false);
+        config.addPlugin(hoshin, {
+          organizations,
+          pdf: options.pdf ?? false,
+          only: options.only,
+          liveReload: options.liveReload ?? false,
+        });
       },
     });
     eleventy.disableLogger();

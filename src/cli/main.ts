@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import { HoshinError } from "../errors.js";
 import { runBuild, type BuildCommandOptions } from "./build.js";
 import { runCheck } from "./check.js";
+import { parsePort, runDev, type DevCommandOptions } from "./dev.js";
 import type { Output } from "./output.js";
 import { packageInfo } from "../package-info.js";
 
@@ -44,6 +45,16 @@ export function createProgram(output: Output): Command {
     .addOption(format())
     .action(async (options: BuildCommandOptions) => {
       output.exitCode = await runBuild(options, output);
+    });
+
+  program
+    .command("dev")
+    .description("build the pages (no PDFs), serve them on this machine, and rebuild on every save with live reload")
+    .option("-i, --input <dir>", "folder of organization files", "organizations")
+    .option("-o, --out <dir>", "output folder the pages are built into and served from", "_site")
+    .option("-p, --port <number>", "port to serve on, 0 for any free port", parsePort, 8080)
+    .action(async (options: DevCommandOptions) => {
+      output.exitCode = await runDev(options, output);
     });
 
   return program;

@@ -26,13 +26,25 @@ export interface HoshinPluginOptions {
   organizations?: OrganizationModel[];
   /** Whether PDFs are built beside the pages, so pages link to them. Default false. */
   pdf?: boolean;
+  /**
+   * Write the pages of these organizations only (and the index, which lists all), without
+   * the shared assets: `hoshin dev` rebuilds what one save changed into a built site.
+   */
+  only?: ReadonlySet<string>;
+  /** Pages load `/.hoshin/dev.js`, which `hoshin dev` serves: live reload and the problems overlay. */
+  liveReload?: boolean;
 }
 
 /** The site-wide data templates see as `hoshin`. */
 export interface HoshinSiteData {
+  /** Every organization: the index lists them all. */
   organizations: OrganizationModel[];
+  /** The organizations whose short link (`/<slug>/`) is written. */
+  shortLinks: OrganizationModel[];
+  /** The policy pages written. */
   pages: PolicyPage[];
   pdf: boolean;
+  liveReload: boolean;
 }
 
 /** The parts of Eleventy's UserConfig this plugin uses. */
@@ -79,6 +91,7 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   for (const page of ["index", "policy", "organization", "print"]) {
     eleventyConfig.addTemplate(`hoshin/${page}.njk`, readFileSync(path.join(TEMPLATES_DIR, "pages", `${page}.njk`), "utf8"));
   }
+  if (options.only) return;
   const css = fontFaceCss();
   eleventyConfig.addTemplate("hoshin/fonts.njk", `{% raw %}${css}{% endraw %}`, {
     permalink: "/assets/hoshin/fonts.css",
@@ -103,5 +116,13 @@ async function loadSiteData(options: HoshinPluginOptions): Promise<HoshinSiteDat
     }
     organizations = result.organizations;
   }
-  return { organizations, pages: organizations.flatMap((o) => o.pages), pdf: options.pdf ?? false };
+  const only = options.only;
+  const shortLinks = only ? organizations.filter((o) => only.has(o.slug)) : organizations;
+  return {
+    organizations,
+    shortLinks,
+    pages: shortLinks.flatMap((o) => o.pages),
+    pdf: options.pdf ?? false,
+    liveReload: options.liveReload ?? false,
+  };
 }
