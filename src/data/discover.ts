@@ -217,7 +217,8 @@ function isInside(folder: string, candidate: string): boolean {
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
-function checkSlug(slug: string, ext: string): { message: string; hint: string } | undefined {
+/** Why `slug` cannot name an organization, and how to fix it; undefined when it can. */
+export function checkSlug(slug: string, ext: string): { message: string; hint: string } | undefined {
   if (SLUG.test(slug) && slug.length <= MAX_SLUG_LENGTH) return undefined;
   const rule =
     slug.length > MAX_SLUG_LENGTH
