@@ -62,7 +62,7 @@ export function createProgram(output: Output): Command {
     .option("--phone <number>", "phone number of the contact desk")
     .option("--email <address>", "e-mail address of the contact desk")
     .option("--hours <hours>", "reception hours, e.g. \"mon-fri 10:00-17:00\"")
-    .addHelpText("after", "\nIn a terminal, hoshin new asks for what the options do not give; elsewhere --name is required.")
+    .addHelpText("after", "\nIn a terminal, hoshin new asks for what the options do not give; elsewhere --name is required.\n")
     .action(async (slug: string, options: NewCommandOptions) => {
       const questions = output.interactive && process.stdin.isTTY ? terminalQuestions() : undefined;
       try {

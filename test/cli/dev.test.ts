@@ -9,7 +9,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { BIN, makeProject, removeProjects } from "./helpers.js";
+import { BIN, hoshin, makeProject, removeProjects } from "./helpers.js";
 
 afterAll(removeProjects);
 
@@ -104,5 +104,25 @@ describe("hoshin dev", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGINT");
     expect(await exited).toBe(0);
+  });
+});
+
+describe("hoshin dev on a busy port", () => {
+  it("says so and exits 2, instead of serving elsewhere", async () => {
+    const { createServer } = await import("node:net");
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen({ port: 0, host: "127.0.0.1" }, resolve));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const project = await makeProject(["valid"]);
+      const result = await hoshin(["dev", "--port", String(port)], { cwd: project });
+      expect(result).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `hoshin: port ${port} is in use; choose another with --port, or --port 0 for any free port\n`,
+      });
+    } finally {
+      busy.close();
+    }
   });
 });
