@@ -43,6 +43,8 @@ export async function renderSite(organizations: OrganizationModel[], options: Re
         config.addPlugin(hoshin, {
           organizations,
           pdf: options.pdf ?? false,
+          // The CLI prints in its own stage, with progress, into the staging folder.
+          pdfPrintedByCaller: true,
           only: options.only,
           liveReload: options.liveReload ?? false,
         });

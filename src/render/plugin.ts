@@ -16,6 +16,8 @@ import { renderMarkdown } from "./markdown.js";
 import { FONT_OUTPUT_DIR, FONT_PACKAGE_DIR, fontFaceCss, fontFiles } from "./fonts.js";
 import { joinList } from "./lists.js";
 import { cssString } from "./css.js";
+import { normalizeBase, placeUnder } from "./base.js";
+import { printSitePdfs } from "./print.js";
 
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
@@ -24,8 +26,24 @@ export interface HoshinPluginOptions {
   input?: string;
   /** Already-validated organizations (the CLI passes these; `input` is then ignored). */
   organizations?: OrganizationModel[];
-  /** Whether PDFs are built beside the pages, so pages link to them. Default false. */
+  /**
+   * A PDF beside every policy page, linked from it and from the index, printed once
+   * Eleventy has written the site (Chromium found as `hoshin build` finds it). Default false.
+   */
   pdf?: boolean;
+  /**
+   * Where the site is published, e.g. `https://example.org/`: links between pages inside
+   * the PDFs point there. Without it they are root-relative, as in `hoshin build`.
+   */
+  siteUrl?: string;
+  /**
+   * The folder of the site the policy pages go under, e.g. `/privacy/` (default `/`): the
+   * index becomes /privacy/ and a policy /privacy/<slug>/ja/. Eleventy's own pathPrefix
+   * still applies on top, as for every page of the site.
+   */
+  base?: string;
+  /** The caller prints the PDFs itself (the hoshin CLI does, in its own stage). */
+  pdfPrintedByCaller?: boolean;
   /**
    * Write the pages of these organizations only (and the index, which lists all), without
    * the shared assets: `hoshin dev` rebuilds what one save changed into a built site.
@@ -45,11 +63,16 @@ export interface HoshinSiteData {
   pages: PolicyPage[];
   pdf: boolean;
   liveReload: boolean;
+  /** The folder the pages are under: `/`, or e.g. `/privacy/`. */
+  base: string;
 }
 
 /** The parts of Eleventy's UserConfig this plugin uses. */
 export interface EleventyConfigLike {
-  on(event: string, callback: (arg: { nunjucks: NunjucksLike; environment: NunjucksEnvironmentLike }) => void): void;
+  on(event: "eleventy.engine.njk", callback: (arg: { nunjucks: NunjucksLike; environment: NunjucksEnvironmentLike }) => void): void;
+  on(event: "eleventy.after", callback: (arg: { dir: { output: string } }) => Promise<void>): void;
+  /** The site's path prefix (`--pathprefix`, or `pathPrefix` in its config). */
+  pathPrefix?: string;
   addGlobalData(name: string, data: () => Promise<unknown>): void;
   addTemplate(virtualPath: string, content: string, data?: object): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
@@ -64,8 +87,16 @@ interface NunjucksEnvironmentLike {
 }
 
 export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPluginOptions = {}): void {
+  const base = normalizeBase(options.base);
   let siteData: Promise<HoshinSiteData> | undefined;
-  eleventyConfig.addGlobalData("hoshin", () => (siteData ??= loadSiteData(options)));
+  eleventyConfig.addGlobalData("hoshin", () => (siteData ??= loadSiteData(options, base)));
+  if (options.pdf && !options.pdfPrintedByCaller) {
+    eleventyConfig.on("eleventy.after", async ({ dir }) => {
+      if (!siteData) return;
+      const { pages } = await siteData;
+      await printSitePdfs(pages, { siteDir: dir.output, pathPrefix: eleventyConfig.pathPrefix ?? "/", siteUrl: options.siteUrl });
+    });
+  }
 
   eleventyConfig.on("eleventy.engine.njk", ({ nunjucks, environment }) => {
     // Our partials live in the package, not in the site's _includes: add them as one more
@@ -105,7 +136,7 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   });
 }
 
-async function loadSiteData(options: HoshinPluginOptions): Promise<HoshinSiteData> {
+async function loadSiteData(options: HoshinPluginOptions, base: string): Promise<HoshinSiteData> {
   let organizations = options.organizations;
   if (!organizations) {
     const result = await loadOrganizations(options.input ?? "organizations");
@@ -116,6 +147,7 @@ async function loadSiteData(options: HoshinPluginOptions): Promise<HoshinSiteDat
     }
     organizations = result.organizations;
   }
+  organizations = placeUnder(organizations, base);
   const only = options.only;
   const shortLinks = only ? organizations.filter((o) => only.has(o.slug)) : organizations;
   return {
@@ -124,5 +156,6 @@ async function loadSiteData(options: HoshinPluginOptions): Promise<HoshinSiteDat
     pages: shortLinks.flatMap((o) => o.pages),
     pdf: options.pdf ?? false,
     liveReload: options.liveReload ?? false,
+    base,
   };
 }
