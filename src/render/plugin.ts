@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { loadOrganizations } from "../build/load.js";
 import { DataError } from "../errors.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
-import type { OrganizationModel, PolicyPage } from "../normalize/model.js";
+import type { Lang, OrganizationModel, PolicyPage } from "../normalize/model.js";
 import { formatPolicyDate } from "./dates.js";
 import { formatHours, formatTimeRange } from "./hours.js";
 import { renderMarkdown } from "./markdown.js";
@@ -17,6 +17,7 @@ import { FONT_OUTPUT_DIR, FONT_PACKAGE_DIR, fontFaceCss, fontFiles } from "./fon
 import { joinList } from "./lists.js";
 import { cssString } from "./css.js";
 import { normalizeBase, placeUnder } from "./base.js";
+import { onlyLanguages } from "./languages.js";
 import { printSitePdfs } from "./print.js";
 
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -42,6 +43,11 @@ export interface HoshinPluginOptions {
    * still applies on top, as for every page of the site.
    */
   base?: string;
+  /**
+   * Publish only these languages, e.g. `["ja"]` (default: every language of each
+   * organization). An organization's authoritative version is kept whatever its language.
+   */
+  languages?: Lang[];
   /** The caller prints the PDFs itself (the hoshin CLI does, in its own stage). */
   pdfPrintedByCaller?: boolean;
   /**
@@ -147,7 +153,7 @@ async function loadSiteData(options: HoshinPluginOptions, base: string): Promise
     }
     organizations = result.organizations;
   }
-  organizations = placeUnder(organizations, base);
+  organizations = placeUnder(onlyLanguages(organizations, options.languages), base);
   const only = options.only;
   const shortLinks = only ? organizations.filter((o) => only.has(o.slug)) : organizations;
   return {
