@@ -112,7 +112,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
 function classify(file: string, inputDir: string): Change {
   if (file === SCHEMA_PATH) return { kind: "schema" };
-  if (path.dirname(file) === inputDir) return { kind: "organization", file };
+  if (file.startsWith(`${inputDir}${path.sep}`)) return { kind: "organization", file };
   return { kind: "templates" };
 }
 
