@@ -6,7 +6,7 @@
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkSlug, type DiscoveredFile } from "../data/discover.js";
+import { slugProblem, type DiscoveredFile } from "../data/discover.js";
 import { parseOrganizationText } from "../data/parse.js";
 import type { SourceFormat } from "../data/source.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
@@ -37,8 +37,11 @@ const LANGUAGE_NAMES: Record<Lang, string> = { ja: "Japanese", en: "English" };
 
 export async function runNew(slug: string, options: NewCommandOptions, output: Output, ask?: Ask): Promise<number> {
   const extension = EXTENSIONS[options.format];
-  const slugProblem = checkSlug(slug, extension);
-  if (slugProblem) throw new UsageError(`hoshin: ${slugProblem.message.replace("file name", "slug")}; ${slugProblem.hint.replace("rename the file to", "for example")}`);
+  const problem = slugProblem(slug);
+  if (problem) {
+    const example = problem.suggestion ? `, e.g. \`${problem.suggestion}\` (the file ${problem.suggestion}${extension})` : "";
+    throw new UsageError(`hoshin: slug \`${slug}\` is not valid: ${problem.rule}${example}`);
+  }
   const langs = parseLangs(options.lang);
   const inputAbs = path.resolve(options.input);
   const shownInput = options.input.replace(/\/+$/, "");

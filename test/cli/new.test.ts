@@ -83,7 +83,9 @@ describe.concurrent("hoshin new with flags", () => {
     const project = await newProject();
     const result = await hoshin(["new", "Sakura_Kai", "--name", "さくら会"], { cwd: project });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("`sakura-kai.yaml`");
+    expect(result.stderr).toBe(
+      "hoshin: slug `Sakura_Kai` is not valid: use lower-case letters, digits and hyphens, e.g. `sakura-kai` (the file sakura-kai.yaml)\n",
+    );
     expect(await readdir(path.join(project, "organizations"))).toEqual([]);
   });
 
