@@ -54,7 +54,7 @@ export async function runNew(slug: string, options: NewCommandOptions, output: O
     langs,
     // Required: texts() returns a text or throws.
     name: (await texts("name", "The organization's name", options.name, langs, true, ask))!,
-    address: await texts("address", "Postal address of the contact desk (Enter to skip)", options.address, langs, false, ask),
+    address: await texts("address", "Postal address of the contact desk", options.address, langs, false, ask),
     phone: options.phone ?? (await optional("Phone number (Enter to skip)", ask)),
     email: options.email ?? (await optional("E-mail address (Enter to skip)", ask)),
     hours: await hours(options.hours, ask),
@@ -132,10 +132,10 @@ async function texts(
   }
   const result: Partial<Record<Lang, string>> = {};
   for (const [index, lang] of langs.entries()) {
-    const label = langs.length > 1 ? `${question.replace(/ \(Enter to skip\)$/, "")} in ${LANGUAGE_NAMES[lang]}` : question;
+    const label = langs.length > 1 ? `${question} in ${LANGUAGE_NAMES[lang]}` : question;
     // The first answer decides: a text given in one language is needed in the other too.
     const mustAnswer = required || index > 0;
-    let answer = await ask(`${label}: `);
+    let answer = await ask(`${label}${mustAnswer ? "" : " (Enter to skip)"}: `);
     while (!answer && mustAnswer) answer = await ask(`${label} (needed): `);
     if (!answer) return undefined;
     result[lang] = answer;
