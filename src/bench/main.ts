@@ -18,6 +18,7 @@ import { PdfCache } from "../pdf/cache.js";
 import { printPdfs } from "../pdf/print-site.js";
 import { startPrintServer } from "../pdf/print-server.js";
 import { writeSyntheticOrganizations } from "./synthetic.js";
+import { benchDevEdit } from "./dev-edit.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../organizations/", import.meta.url));
 const documents = Number(process.env.BENCH_PDF_DOCUMENTS ?? 200);
@@ -53,6 +54,9 @@ async function main(): Promise<void> {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+  const dev = await benchDevEdit(EXAMPLES);
+  console.log(`dev, ${dev.organizations} organizations, save → page updated (median of ${dev.edits.length}): ${ms(median(dev.edits))}`);
+  console.log(`  edits: ${dev.edits.map(ms).join(", ")}; baseline, the full build at start: ${ms(dev.fullBuild)}`);
 }
 
 /** The cheapest print there is: a one-line page, already loaded, printed again and again. */

@@ -16,10 +16,14 @@ export interface RenderOptions {
   siteUrl?: string;
   /** Render for the archive (`hoshin freeze`): see HoshinPluginOptions.freeze. */
   freeze?: HoshinPluginOptions["freeze"];
+  /** Write only these organizations' pages and the index, no assets (see HoshinPluginOptions). */
+  only?: ReadonlySet<string>;
+  /** Pages load the `hoshin dev` client. */
+  liveReload?: boolean;
 }
 
-interface QuietableBenchmarks {
-  get(group: string): { setIsVerbose(verbose: boolean): void };
+interface EleventyBenchmarksLike {
+  benchmarkManager: { get(name: string): { setIsVerbose(verbose: boolean): void } };
 }
 
 export interface RenderResult {
@@ -36,11 +40,21 @@ export async function renderSite(organizations: OrganizationModel[], options: Re
       quietMode: true,
       configPath: false,
       pathPrefix: options.pathPrefix ?? "/",
-      config: (config: EleventyConfigLike & { addPlugin: (plugin: unknown, options: object) => void; benchmarkManager?: QuietableBenchmarks }) => {
-        // Eleventy prints its own "Benchmark" lines for slow steps (the freeze transform is
-        // one, on a small site), even in quiet mode; hoshin reports its own timings.
-        config.benchmarkManager?.get("Configuration").setIsVerbose(false);
-        const plugin: HoshinPluginOptions = { organizations, pdf: options.pdf ?? false, siteUrl: options.siteUrl, freeze: options.freeze };
+      config: (config: EleventyConfigLike & EleventyBenchmarksLike & { addPlugin: (plugin: unknown, options: object) => void }) => {
+        // Eleventy makes this benchmark group before quietMode applies, so without this its
+        // "Benchmark" warnings (a Nunjucks filter on small rebuilds, the freeze transform on a
+        // small site) reach the terminal; hoshin reports its own timings.
+        config.benchmarkManager.get("Configuration").setIsVerbose(false);
+        const plugin: HoshinPluginOptions = {
+          organizations,
+          pdf: options.pdf ?? false,
+          siteUrl: options.siteUrl,
+          freeze: options.freeze,
+          // The CLI prints in its own stage, with progress, into the staging folder.
+          pdfPrintedByCaller: true,
+          only: options.only,
+          liveReload: options.liveReload ?? false,
+        };
         config.addPlugin(hoshin, plugin);
       },
     });

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { discoverOrganizations } from "../data/discover.js";
+import { discoverOrganizations, type DiscoveredFile } from "../data/discover.js";
 import { parseOrganizationFile } from "../data/parse.js";
 import { readArchive, snapshotSource, type ArchivedVersion } from "../data/archive.js";
 import type { SourceFile } from "../data/source.js";
@@ -32,7 +32,25 @@ export interface LoadOptions {
   strict?: boolean;
   /** Folder of archived versions; default `archive` beside the input folder. */
   archive?: string;
+  /** Files loaded before (`hoshin dev`); see LoadCache. */
+  cache?: LoadCache;
 }
+
+/** What one file gives: its problems, and its organization when it has no error. */
+export interface LoadedFile {
+  /** Problems in the file itself, and in its history against the archive. */
+  diagnostics: Diagnostic[];
+  /** What the policy leaves unsaid (see validate/completeness.ts): reported only when no file has an error. */
+  findings: Diagnostic[];
+  source?: SourceFile;
+  organization?: OrganizationModel;
+}
+
+/**
+ * Loaded files by absolute path. `hoshin dev` keeps one between rebuilds and deletes the
+ * entry of each file that changed, so a save re-reads that file alone.
+ */
+export type LoadCache = Map<string, LoadedFile>;
 
 /** The archive folder used when none is named: `archive/` beside `organizations/`. */
 export function defaultArchiveDir(inputDir: string, cwd = process.cwd()): string {
@@ -46,17 +64,7 @@ export async function loadOrganizations(inputDir: string, options: LoadOptions =
     readArchive(options.archive ?? defaultArchiveDir(inputDir, cwd), cwd),
   ]);
   const diagnostics = [...discovery.diagnostics, ...archive.diagnostics];
-  const parsed = await Promise.all(discovery.files.map(parseOrganizationFile));
-  const sources: SourceFile[] = [];
-  for (const result of parsed) {
-    diagnostics.push(...result.diagnostics);
-    if (result.source) {
-      sources.push(result.source);
-      const problems = validateOrganization(result.source);
-      diagnostics.push(...problems);
-      if (!hasErrors(problems)) diagnostics.push(...historyDiagnostics(result.source, archive.versions.get(result.source.slug) ?? []));
-    }
-  }
+
   // An archived version this hoshin can no longer read keeps its pages, but gets no change page.
   const unreadable = new Set<ArchivedVersion>();
   for (const versions of archive.versions.values()) {
@@ -75,8 +83,22 @@ export async function loadOrganizations(inputDir: string, options: LoadOptions =
       });
     }
   }
+  const history: FileHistory = { versions: (slug) => archive.versions.get(slug) ?? [], readable: (v) => !unreadable.has(v) };
+
+  const cache = options.cache;
+  const loaded = await Promise.all(
+    discovery.files.map(async (file) => {
+      const cached = cache?.get(file.absolutePath);
+      if (cached) return cached;
+      const result = await loadOrganizationFile(file, history, options);
+      cache?.set(file.absolutePath, result);
+      return result;
+    }),
+  );
+  diagnostics.push(...loaded.flatMap((file) => file.diagnostics));
+
   for (const slug of archive.versions.keys()) {
-    if (sources.some((source) => source.slug === slug)) continue;
+    if (loaded.some((file) => file.source?.slug === slug)) continue;
     const first = archive.versions.get(slug)![0]!;
     diagnostics.push({
       code: "archive-orphan",
@@ -89,27 +111,46 @@ export async function loadOrganizations(inputDir: string, options: LoadOptions =
       hint: "restore the organization's file, or remove its archive folder",
     });
   }
-  // Completeness is judged once the data is sound: broken data would mislead it, and a
-  // report of errors is clearer without the warnings of what is still to be written.
-  const findingsOf = new Map<SourceFile, Diagnostic[]>();
-  if (!hasErrors(diagnostics)) {
-    for (const source of sources) {
-      const findings = completenessFindings(source, { strict: options.strict });
-      diagnostics.push(...findings);
-      findingsOf.set(source, findings.filter(isCompletenessFinding));
-    }
-  }
+  // Completeness is reported once the data is sound: a report of errors is clearer without
+  // the warnings of what is still to be written.
+  if (!hasErrors(diagnostics)) diagnostics.push(...loaded.flatMap((file) => file.findings));
   sortDiagnostics(diagnostics);
-  const organizations = hasErrors(diagnostics)
-    ? []
-    : sources.map((source) =>
-        attachHistory(normalizeOrganization(source, findingsOf.get(source) ?? []), source, archive.versions.get(source.slug) ?? [], (v) => !unreadable.has(v)),
-      );
+  const organizations = hasErrors(diagnostics) ? [] : loaded.flatMap((file) => (file.organization ? [file.organization] : []));
   return {
     organizations,
     diagnostics,
     fileCount: discovery.files.length,
     archive: archive.versions,
-    sources: new Map(sources.map((source) => [source.slug, source])),
+    sources: new Map(loaded.flatMap((file) => (file.source ? [[file.source.slug, file.source] as const] : []))),
   };
+}
+
+/** The archived versions a file's history is checked and shown against. */
+export interface FileHistory {
+  versions(slug: string): ArchivedVersion[];
+  /** Whether this hoshin can still read the version's data (to compare it). */
+  readable(version: ArchivedVersion): boolean;
+}
+
+export async function loadOrganizationFile(
+  file: DiscoveredFile,
+  history: FileHistory,
+  options: Pick<LoadOptions, "strict"> = {},
+): Promise<LoadedFile> {
+  const parsed = await parseOrganizationFile(file);
+  if (!parsed.source) return { diagnostics: parsed.diagnostics, findings: [] };
+  const source = parsed.source;
+  const diagnostics = [...parsed.diagnostics, ...validateOrganization(source)];
+  if (hasErrors(diagnostics)) return { diagnostics, findings: [], source };
+  const versions = history.versions(source.slug);
+  diagnostics.push(...historyDiagnostics(source, versions));
+  if (hasErrors(diagnostics)) return { diagnostics, findings: [], source };
+  const findings = completenessFindings(source, { strict: options.strict });
+  const organization = attachHistory(
+    normalizeOrganization(source, findings.filter(isCompletenessFinding)),
+    source,
+    versions,
+    history.readable,
+  );
+  return { diagnostics, findings, source, organization };
 }

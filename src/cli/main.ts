@@ -7,6 +7,9 @@ import { HoshinError } from "../errors.js";
 import { runBuild, type BuildCommandOptions } from "./build.js";
 import { runCheck } from "./check.js";
 import { runFreeze, type FreezeCommandOptions } from "./freeze.js";
+import { parsePort, runDev, type DevCommandOptions } from "./dev.js";
+import { runNew, type NewCommandOptions } from "./new.js";
+import { terminalQuestions } from "./questions.js";
 import type { Output } from "./output.js";
 import { packageInfo } from "../package-info.js";
 
@@ -63,6 +66,39 @@ export function createProgram(output: Output): Command {
     .option("--site-url <url>", "address the site is published at (links in the archived PDFs)")
     .action(async (slugs: string[], options: FreezeCommandOptions) => {
       output.exitCode = await runFreeze(slugs, options, output);
+    });
+
+  const repeatable = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+  program
+    .command("new")
+    .description("write a new organization file, every section present, that already validates")
+    .argument("<slug>", "the file name and URL: lower-case letters, digits and hyphens, e.g. sakura-kai")
+    .option("-i, --input <dir>", "folder of organization files", "organizations")
+    .option("--lang <languages>", "languages the policy is published in: ja, en, ja,en or en,ja", "ja")
+    .addOption(new Option("--format <format>", "file format").choices(["yaml", "json", "md"]).default("yaml"))
+    .option("--name <text>", "the organization's name; once per language, in --lang order", repeatable)
+    .option("--address <text>", "postal address of the contact desk; once per language, in --lang order", repeatable)
+    .option("--phone <number>", "phone number of the contact desk")
+    .option("--email <address>", "e-mail address of the contact desk")
+    .option("--hours <hours>", "reception hours, e.g. \"mon-fri 10:00-17:00\"")
+    .addHelpText("after", "\nIn a terminal, hoshin new asks for what the options do not give; elsewhere --name is required.\n")
+    .action(async (slug: string, options: NewCommandOptions) => {
+      const questions = output.interactive && process.stdin.isTTY ? terminalQuestions() : undefined;
+      try {
+        output.exitCode = await runNew(slug, options, output, questions?.ask);
+      } finally {
+        questions?.close();
+      }
+    });
+
+  program
+    .command("dev")
+    .description("build the pages (no PDFs), serve them on this machine, and rebuild on every save with live reload")
+    .option("-i, --input <dir>", "folder of organization files", "organizations")
+    .option("-o, --out <dir>", "output folder the pages are built into and served from", "_site")
+    .option("-p, --port <number>", "port to serve on, 0 for any free port", parsePort, 8080)
+    .action(async (options: DevCommandOptions) => {
+      output.exitCode = await runDev(options, output);
     });
 
   return program;

@@ -217,17 +217,28 @@ function isInside(folder: string, candidate: string): boolean {
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
-function checkSlug(slug: string, ext: string): { message: string; hint: string } | undefined {
+/**
+ * Why `slug` cannot name an organization — the rule it breaks and a slug that would do,
+ * if one can be made from it; undefined when it can. `hoshin new` checks its argument
+ * with the same rule.
+ */
+export function slugProblem(slug: string): { rule: string; suggestion?: string } | undefined {
   if (SLUG.test(slug) && slug.length <= MAX_SLUG_LENGTH) return undefined;
   const rule =
     slug.length > MAX_SLUG_LENGTH
       ? `use at most ${MAX_SLUG_LENGTH} characters`
       : "use lower-case letters, digits and hyphens";
   const suggestion = suggestSlug(slug);
+  return suggestion ? { rule, suggestion } : { rule };
+}
+
+function checkSlug(slug: string, ext: string): { message: string; hint: string } | undefined {
+  const problem = slugProblem(slug);
+  if (!problem) return undefined;
   return {
-    message: `file name \`${slug}\` is not a valid slug: ${rule}`,
-    hint: suggestion
-      ? `rename the file to \`${suggestion}${ext}\``
+    message: `file name \`${slug}\` is not a valid slug: ${problem.rule}`,
+    hint: problem.suggestion
+      ? `rename the file to \`${problem.suggestion}${ext}\``
       : `rename the file with lower-case letters, digits and hyphens, e.g. \`my-organization${ext}\``,
   };
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { loadOrganizations } from "../build/load.js";
 import { DataError } from "../errors.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
-import type { ChangePage, OrganizationModel, PolicyPage, SupersededPage, VersionModel } from "../normalize/model.js";
+import type { ChangePage, Lang, OrganizationModel, PolicyPage, SupersededPage, VersionModel } from "../normalize/model.js";
 import { sectionDiff } from "./diff.js";
 import { relativeUrl } from "./relative-url.js";
 import { formatPolicyDate } from "./dates.js";
@@ -19,6 +19,9 @@ import { renderMarkdown } from "./markdown.js";
 import { FONT_OUTPUT_DIR, FONT_PACKAGE_DIR, fontFaceCss, fontFiles } from "./fonts.js";
 import { joinList } from "./lists.js";
 import { cssString } from "./css.js";
+import { normalizeBase, placeUnder } from "./base.js";
+import { onlyLanguages } from "./languages.js";
+import { printSitePdfs } from "./print.js";
 
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
@@ -27,10 +30,37 @@ export interface HoshinPluginOptions {
   input?: string;
   /** Already-validated organizations (the CLI passes these; `input` is then ignored). */
   organizations?: OrganizationModel[];
-  /** Whether PDFs are built beside the pages, so pages link to them. Default false. */
+  /**
+   * A PDF beside every policy page, linked from it and from the index, printed once
+   * Eleventy has written the site (Chromium found as `hoshin build` finds it). Default false.
+   */
   pdf?: boolean;
-  /** Where the site is published (`https://example.org/policies/`): feeds then link absolutely. */
+  /**
+   * Where the site is published, e.g. `https://example.org/`: links between pages inside
+   * the PDFs, and the feeds' links, point there. Without it they are root-relative, as in
+   * `hoshin build`.
+   */
   siteUrl?: string;
+  /**
+   * The folder of the site the policy pages go under, e.g. `/privacy/` (default `/`): the
+   * index becomes /privacy/ and a policy /privacy/<slug>/ja/. Eleventy's own pathPrefix
+   * still applies on top, as for every page of the site.
+   */
+  base?: string;
+  /**
+   * Publish only these languages, e.g. `["ja"]` (default: every language of each
+   * organization). An organization's authoritative version is kept whatever its language.
+   */
+  languages?: Lang[];
+  /** The caller prints the PDFs itself (the hoshin CLI does, in its own stage). */
+  pdfPrintedByCaller?: boolean;
+  /**
+   * Write the pages of these organizations only (and the index, which lists all), without
+   * the shared assets: `hoshin dev` rebuilds what one save changed into a built site.
+   */
+  only?: ReadonlySet<string>;
+  /** Pages load `/.hoshin/dev.js`, which `hoshin dev` serves: live reload and the problems overlay. */
+  liveReload?: boolean;
   /** Folder of archived versions (plain Eleventy only); default `archive` beside `input`. */
   archive?: string;
   /**
@@ -43,21 +73,32 @@ export interface HoshinPluginOptions {
 
 /** The site-wide data templates see as `hoshin`. */
 export interface HoshinSiteData {
+  /** Every organization: the index lists them all. */
   organizations: OrganizationModel[];
+  /** The organizations whose short link (`/<slug>/`) is written. */
+  shortLinks: OrganizationModel[];
+  /** The policy pages written. */
   pages: PolicyPage[];
   changes: ChangePage[];
   superseded: SupersededPage[];
+  /** Archived files published as they are: `{ from: absolute path, to: site-relative path }`. */
+  archivedFiles: Array<{ from: string; to: string }>;
   /** Organizations with versions: each has a feed. */
   feeds: OrganizationModel[];
   /** Every version of every policy, newest first, for the site's feed (none when no policy has a date). */
   siteFeed: Array<Array<VersionModel & { organization: OrganizationModel }>>;
   pdf: boolean;
+  liveReload: boolean;
+  /** The folder the pages are under: `/`, or e.g. `/privacy/`. */
+  base: string;
 }
 
 /** The parts of Eleventy's UserConfig this plugin uses. */
 export interface EleventyConfigLike {
   on(event: "eleventy.engine.njk", callback: (arg: { nunjucks: NunjucksLike; environment: NunjucksEnvironmentLike }) => void): void;
   on(event: "eleventy.after", callback: (arg: { directories: { output: string } }) => Promise<void>): void;
+  /** The site's path prefix (`--pathprefix`, or `pathPrefix` in its config). */
+  pathPrefix?: string;
   addGlobalData(name: string, data: () => Promise<unknown>): void;
   addTemplate(virtualPath: string, content: string, data?: object): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
@@ -75,13 +116,21 @@ interface NunjucksEnvironmentLike {
 }
 
 export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPluginOptions = {}): void {
+  const base = normalizeBase(options.base);
   let siteData: Promise<HoshinSiteData> | undefined;
-  eleventyConfig.addGlobalData("hoshin", () => (siteData ??= loadSiteData(options)));
+  eleventyConfig.addGlobalData("hoshin", () => (siteData ??= loadSiteData(options, base)));
+  if (options.pdf && !options.pdfPrintedByCaller) {
+    eleventyConfig.on("eleventy.after", async ({ directories }) => {
+      if (!siteData) return;
+      const { pages } = await siteData;
+      await printSitePdfs(pages, { siteDir: directories.output, pathPrefix: eleventyConfig.pathPrefix ?? "/", siteUrl: options.siteUrl });
+    });
+  }
 
   // Archived files are published byte for byte: copied, never passed through a template.
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    const { organizations } = await (siteData ??= loadSiteData(options));
-    for (const { from, to } of organizations.flatMap((o) => o.archivedFiles)) {
+    const { archivedFiles } = await (siteData ??= loadSiteData(options, base));
+    for (const { from, to } of archivedFiles) {
       const target = path.join(directories.output, to);
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(from, target);
@@ -128,6 +177,7 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   for (const page of ["index", "policy", "organization", "print", "changes", "superseded", "feed", "site-feed"]) {
     eleventyConfig.addTemplate(`hoshin/${page}.njk`, readFileSync(path.join(TEMPLATES_DIR, "pages", `${page}.njk`), "utf8"));
   }
+  if (options.only) return;
   const css = fontFaceCss();
   eleventyConfig.addTemplate("hoshin/fonts.njk", `{% raw %}${css}{% endraw %}`, {
     permalink: "/assets/hoshin/fonts.css",
@@ -141,7 +191,7 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   });
 }
 
-async function loadSiteData(options: HoshinPluginOptions): Promise<HoshinSiteData> {
+async function loadSiteData(options: HoshinPluginOptions, base: string): Promise<HoshinSiteData> {
   let organizations = options.organizations;
   if (!organizations) {
     const result = await loadOrganizations(options.input ?? "organizations", { archive: options.archive });
@@ -152,16 +202,23 @@ async function loadSiteData(options: HoshinPluginOptions): Promise<HoshinSiteDat
     }
     organizations = result.organizations;
   }
+  organizations = placeUnder(onlyLanguages(organizations, options.languages), base);
+  const only = options.only;
+  const shortLinks = only ? organizations.filter((o) => only.has(o.slug)) : organizations;
   const versions = organizations
     .flatMap((organization) => organization.versions.map((version) => ({ ...version, organization })))
     .sort((a, b) => b.date.localeCompare(a.date) || a.organization.slug.localeCompare(b.organization.slug));
   return {
     organizations,
-    pages: organizations.flatMap((o) => o.pages),
-    changes: organizations.flatMap((o) => o.changes),
-    superseded: organizations.flatMap((o) => o.superseded),
-    feeds: organizations.filter((o) => o.versions.length > 0),
-    siteFeed: versions.length ? [versions] : [],
+    shortLinks,
+    pages: shortLinks.flatMap((o) => o.pages),
+    changes: shortLinks.flatMap((o) => o.changes),
+    superseded: shortLinks.flatMap((o) => o.superseded),
+    archivedFiles: shortLinks.flatMap((o) => o.archivedFiles),
+    feeds: shortLinks.filter((o) => o.versions.length > 0),
+    siteFeed: versions.length && !only ? [versions] : [],
     pdf: options.pdf ?? false,
+    liveReload: options.liveReload ?? false,
+    base,
   };
 }

@@ -24,6 +24,11 @@ export type JsonSchema = {
 
 let compiled: { schema: JsonSchema; validate: ValidateFunction } | undefined;
 
+/** `hoshin dev` calls this when the schema file is saved: the next validation reads it again. */
+export function forgetOrganizationSchema(): void {
+  compiled = undefined;
+}
+
 export function organizationSchema(): { schema: JsonSchema; validate: ValidateFunction } {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(SCHEMA_FILE, "utf8")) as JsonSchema;

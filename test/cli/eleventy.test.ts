@@ -3,13 +3,13 @@
  * same site as `hoshin build`: a site that adds hoshin to its own Eleventy build gets the
  * policy pages the CLI would publish, byte for byte.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { REPO, hashTree, hoshin, htmlFiles, makeProject, removeProjects, runNode } from "./helpers.js";
+import { REPO, hashTree, hoshin, htmlFiles, links, listFiles, makeProject, removeProjects, runNode } from "./helpers.js";
 
 afterAll(removeProjects);
 
@@ -66,5 +66,62 @@ describe.concurrent("plain Eleventy with the hoshin plugin", () => {
     expect(eleventy.stderr).toContain("organizations/alpha-center.yaml:12:1  purpose  ");
     expect(eleventy.stderr).toContain("organizations/beta-club.json:6:53  requests.contact  ");
     expect(await htmlFiles(project)).toEqual([]);
+  });
+});
+
+/**
+ * An Eleventy site of its own (test/fixtures/eleventy-site: a config, a home page) that
+ * installs hoshin and imports the plugin by name, with the policies under /privacy/ and
+ * their PDFs printed by the plugin.
+ */
+async function hostSite(): Promise<string> {
+  const project = await makeProject(["valid"]);
+  await cp(path.join(REPO, "test", "fixtures", "eleventy-site"), project, { recursive: true });
+  // As `npm install hoshin` would leave it: `import … from "hoshin"` resolves to this package.
+  await mkdir(path.join(project, "node_modules"));
+  await symlink(REPO, path.join(project, "node_modules", "hoshin"), "dir");
+  return project;
+}
+
+describe.concurrent("an Eleventy site using the plugin by name", () => {
+  it("builds its own page beside the policies under base, with their PDFs", async () => {
+    const project = await hostSite();
+    const eleventy = await runNode([ELEVENTY, "--quiet"], { cwd: project });
+    expect(eleventy.stderr).toBe("");
+    expect(eleventy.code).toBe(0);
+    const site = path.join(project, "_site");
+    const files = await listFiles(site);
+    expect(files).toEqual(expect.arrayContaining([
+      "index.html",
+      "privacy/index.html",
+      "privacy/minato-support/index.html",
+      "privacy/minato-support/ja/index.html",
+      "privacy/minato-support/ja/minato-support-privacy-policy-ja.pdf",
+      "privacy/minato-support/en/minato-support-privacy-policy-en.pdf",
+      "assets/hoshin/hoshin.css",
+    ]));
+    expect(await readFile(path.join(site, "index.html"), "utf8")).toContain('<a href="/privacy/">');
+    const policy = await readFile(path.join(site, "privacy/minato-support/en/index.html"), "utf8");
+    expect(policy).toContain('href="/privacy/minato-support/en/minato-support-privacy-policy-en.pdf"');
+    expect(policy).toContain('<a class="site-home" href="/privacy/">');
+    const pdf = await readFile(path.join(site, "privacy/minato-support/en/minato-support-privacy-policy-en.pdf"));
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("puts Eleventy's path prefix on every link, asset and PDF of every page", async () => {
+    const project = await hostSite();
+    const eleventy = await runNode([ELEVENTY, "--quiet", "--pathprefix=/site/"], { cwd: project });
+    expect(eleventy.code).toBe(0);
+    const site = path.join(project, "_site");
+    let checked = 0;
+    for (const file of await htmlFiles(site)) {
+      // In-page anchors and the organizations' own addresses (web, mail, phone) aside,
+      // every link is root-relative under the prefix: none is relative, none escapes.
+      for (const link of links(await readFile(path.join(site, file), "utf8")).filter((l) => !/^(#|https?:|mailto:|tel:)/.test(l))) {
+        expect(link, `${file}: ${link}`).toMatch(/^\/site\//);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
   });
 });

@@ -2,7 +2,7 @@
  * The schema is the public contract and the clause library the law's words: these tests
  * keep them complete and in step with each other, and the README in step with both.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { clauseLibrary } from "../../src/clauses/library.js";
@@ -26,6 +26,24 @@ function propertiesWithoutDescription(node: JsonSchema, at: string): string[] {
   return missing;
 }
 
+/** Every description in the schema, by where it is: properties, items, branches, definitions. */
+function descriptions(node: JsonSchema, at: string): Array<[string, string | undefined]> {
+  const found: Array<[string, string | undefined]> = [];
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
+    const where = at ? `${at}.${key}` : key;
+    found.push([where, child.description], ...descriptions(child, where));
+  }
+  if (node.items) found.push(...descriptions(node.items, `${at}[]`));
+  for (const branch of node.anyOf ?? []) found.push(...descriptions(branch, at));
+  for (const [name, definition] of Object.entries(node.definitions ?? {})) {
+    found.push([`#${name}`, definition.description], ...descriptions(definition, `#${name}`));
+  }
+  return found;
+}
+
+/** English first, a blank line, then Japanese: what editors show on hover. */
+const BILINGUAL = /^[^\n]*[A-Za-z][^\n]*\n\n[^\n]*[\u3040-\u30ff\u4e00-\u9fff][^\n]*$/;
+
 const enumOf = (node: JsonSchema | undefined) => (node?.enum ?? []).map(String).sort();
 const exceptionEnum = (section: string) =>
   enumOf(schema.properties?.[section]?.properties?.exceptions?.items?.anyOf?.[0]);
@@ -38,6 +56,24 @@ describe("organization schema", () => {
 
   it("describes every property, for editors' autocompletion", () => {
     expect(propertiesWithoutDescription(schema, "")).toEqual([]);
+  });
+
+  it("describes every property in English and then in Japanese", () => {
+    const notBilingual = [["(root)", schema.description] as [string, string | undefined], ...descriptions(schema, "")]
+      .filter(([, description]) => !BILINGUAL.test(description ?? ""))
+      .map(([where]) => where);
+    expect(notBilingual).toEqual([]);
+  });
+
+  it("is what .vscode/settings.json gives organization files in the editor", () => {
+    const settings = JSON.parse(readFileSync(path.join(REPO, ".vscode", "settings.json"), "utf8")) as {
+      "json.schemas": Array<{ fileMatch: string[]; url: string }>;
+      "yaml.schemas": Record<string, string[]>;
+    };
+    const schemaPath = "./schemas/organization.schema.json";
+    expect(settings["json.schemas"]).toContainEqual({ fileMatch: ["organizations/*.json"], url: schemaPath });
+    expect(settings["yaml.schemas"][schemaPath]).toEqual(["organizations/*.yaml", "organizations/*.yml"]);
+    expect(existsSync(path.join(REPO, schemaPath))).toBe(true);
   });
 
   it("offers exactly the library's clause ids in each place they can be chosen", () => {

@@ -1,0 +1,76 @@
+/**
+ * The plugin's options, each in a real Eleventy build of the CLI fixtures: `languages`
+ * leaves out pages (never an authoritative one, never a link to a page left out), `base`
+ * moves the pages into a folder of the host site.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Eleventy } from "@11ty/eleventy";
+import { afterAll, describe, expect, it } from "vitest";
+
+import { hoshin, type HoshinPluginOptions } from "../../src/render/plugin.js";
+import { REPO } from "../helpers/site.js";
+import { htmlFiles, links, read } from "../cli/helpers.js";
+
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+
+async function build(options: HoshinPluginOptions): Promise<string> {
+  const input = await mkdtemp(path.join(os.tmpdir(), "hoshin-plugin-input-"));
+  const output = await mkdtemp(path.join(os.tmpdir(), "hoshin-plugin-site-"));
+  folders.push(input, output);
+  const eleventy = new Eleventy(input, output, {
+    quietMode: true,
+    configPath: false,
+    config: (config: { addPlugin(plugin: unknown, options: object): void }) => {
+      config.addPlugin(hoshin, { input: path.join(REPO, "test", "fixtures", "cli", "valid"), ...options });
+    },
+  });
+  eleventy.disableLogger();
+  await eleventy.write();
+  return output;
+}
+
+describe.concurrent("hoshin plugin options", () => {
+  it("languages: leaves out the other languages' translations, keeps authoritative versions", async () => {
+    const site = await build({ languages: ["en"] });
+    expect(await htmlFiles(site)).toEqual([
+      "index.html",
+      "kodomo-shokudo/index.html",
+      "kodomo-shokudo/ja/index.html", // Japanese only, and authoritative: kept
+      "minato-support/en/index.html",
+      "minato-support/index.html",
+      "open-data-lab/en/index.html",
+      "open-data-lab/index.html",
+    ]);
+    for (const file of await htmlFiles(site)) {
+      for (const link of links(await read(site, file)).filter((l) => l.startsWith("/"))) {
+        expect(link, `${file}: ${link}`).not.toMatch(/^\/minato-support\/ja\//);
+      }
+    }
+  });
+
+  it("base: puts the index and every policy in the folder, assets stay shared", async () => {
+    const site = await build({ base: "privacy" });
+    expect(await htmlFiles(site)).toEqual([
+      "privacy/index.html",
+      "privacy/kodomo-shokudo/index.html",
+      "privacy/kodomo-shokudo/ja/index.html",
+      "privacy/minato-support/en/index.html",
+      "privacy/minato-support/index.html",
+      "privacy/minato-support/ja/index.html",
+      "privacy/open-data-lab/en/index.html",
+      "privacy/open-data-lab/index.html",
+    ]);
+    for (const file of await htmlFiles(site)) {
+      for (const link of links(await read(site, file)).filter((l) => l.startsWith("/"))) {
+        expect(link, `${file}: ${link}`).toMatch(/^\/(privacy|assets\/hoshin)\//);
+      }
+    }
+  });
+
+  it("base: refuses what is not a folder path", () => {
+    expect(() => hoshin({} as never, { base: "../up" })).toThrow("the plugin's base `../up` is not a folder path such as /privacy/");
+  });
+});
