@@ -53,6 +53,23 @@ describe("hoshin build --path-prefix, with PDFs", () => {
     expect(pdfLinks).toBeGreaterThanOrEqual(8);
   });
 
+  it("links the feeds' entries and the feeds themselves under the prefix", async () => {
+    const feeds = files.filter((f) => f.endsWith(".xml"));
+    // The site's feed and one per organization whose policy states a date.
+    expect(feeds).toContain("feed.xml");
+    expect(feeds.length).toBeGreaterThan(1);
+    let feedLinks = 0;
+    for (const file of feeds) {
+      const xml = await read(site, file);
+      for (const [, link] of xml.matchAll(/\shref="([^"]+)"/g)) {
+        expect(link, `${file}: ${link}`).toMatch(/^\/policies\//);
+        expect(files, `${file}: ${link}`).toContain(served(link!));
+        feedLinks += 1;
+      }
+    }
+    expect(feedLinks).toBeGreaterThanOrEqual(feeds.length * 2);
+  });
+
   it("keeps the fonts the stylesheets load next to them", async () => {
     const css = await read(site, "assets/hoshin/fonts.css");
     for (const [, url] of css.matchAll(/url\(([^)]+)\)/g)) {

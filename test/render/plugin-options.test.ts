@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { hoshin, type HoshinPluginOptions } from "../../src/render/plugin.js";
 import { REPO } from "../helpers/site.js";
-import { htmlFiles, links, read } from "../cli/helpers.js";
+import { htmlFiles, links, listFiles, read } from "../cli/helpers.js";
 
 const folders: string[] = [];
 afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
@@ -66,6 +66,29 @@ describe.concurrent("hoshin plugin options", () => {
     for (const file of await htmlFiles(site)) {
       for (const link of links(await read(site, file)).filter((l) => l.startsWith("/"))) {
         expect(link, `${file}: ${link}`).toMatch(/^\/(privacy|assets\/hoshin)\//);
+      }
+    }
+  });
+
+  it("base and languages: archived versions, change pages and feeds move and filter with the policies", async () => {
+    // The examples, with the archive beside them: minato-kodomo-net has two archived versions.
+    const site = await build({ input: path.join(REPO, "organizations"), base: "privacy", languages: ["ja"] });
+    const files = await listFiles(site);
+    const history = files.filter((f) => /\/(versions|changes)\/|feed\.xml$/.test(f));
+    expect(history).toContain("privacy/feed.xml");
+    expect(history).toContain("privacy/minato-kodomo-net/feed.xml");
+    expect(history.some((f) => /^privacy\/minato-kodomo-net\/changes\/[\d-]+\/ja\/index\.html$/.test(f))).toBe(true);
+    expect(history.some((f) => /^privacy\/minato-kodomo-net\/versions\/[\d-]+\/ja\/index\.html$/.test(f))).toBe(true);
+    // Nothing of the history outside the folder, and nothing of the English version left out.
+    for (const file of history) expect(file).toMatch(/^privacy\//);
+    expect(history.filter((f) => f.includes("/en/"))).toEqual([]);
+    for (const file of files.filter((f) => f.endsWith(".html") || f.endsWith(".xml"))) {
+      const text = await read(site, file);
+      const rooted = [...links(text), ...[...text.matchAll(/\shref="([^"]+)"/g)].map((m) => m[1]!)].filter((l) => l.startsWith("/"));
+      for (const link of rooted) {
+        expect(link, `${file}: ${link}`).toMatch(/^\/(privacy|assets\/hoshin)\//);
+        const target = decodeURI(link.split("#")[0]!.slice(1));
+        expect(files, `${file}: ${link}`).toContain(target.endsWith("/") ? `${target}index.html` : target);
       }
     }
   });
