@@ -225,7 +225,7 @@ describe("material changes", () => {
         code: "history-material-change-unrecorded",
         severity: "error",
         file: "test/fixtures/history/unrecorded/organizations/sakura-kai.yaml",
-        line: 8,
+        line: 12,
         column: 1,
         path: "purposes",
       }),
