@@ -12,6 +12,8 @@ export interface RenderOptions {
   pathPrefix?: string;
   /** PDFs will be printed beside the pages, so the pages link to them. */
   pdf?: boolean;
+  /** Only these organizations' pages are written (a shard); default all of them. */
+  pagesOf?: OrganizationModel[];
 }
 
 export interface RenderResult {
@@ -29,7 +31,7 @@ export async function renderSite(organizations: OrganizationModel[], options: Re
       configPath: false,
       pathPrefix: options.pathPrefix ?? "/",
       config: (config: EleventyConfigLike & { addPlugin: (plugin: unknown, options: object) => void }) => {
-        config.addPlugin(hoshin, { organizations, pdf: options.pdf ?? false });
+        config.addPlugin(hoshin, { organizations, pdf: options.pdf ?? false, pagesOf: options.pagesOf });
       },
     });
     eleventy.disableLogger();

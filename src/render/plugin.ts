@@ -27,12 +27,21 @@ export interface HoshinPluginOptions {
   organizations?: OrganizationModel[];
   /** Whether PDFs are built beside the pages, so pages link to them. Default false. */
   pdf?: boolean;
+  /**
+   * The organizations whose pages this build writes, when it is one shard of a bigger build
+   * (`hoshin build --shard`); default every organization. The index still lists them all.
+   */
+  pagesOf?: OrganizationModel[];
 }
 
 /** The site-wide data templates see as `hoshin`. */
 export interface HoshinSiteData {
+  /** The organizations whose pages this build writes: all of them, or a shard's. */
   organizations: OrganizationModel[];
+  /** Their policy pages. */
   pages: PolicyPage[];
+  /** Every organization on the site, for site-wide pages such as the index. */
+  allOrganizations: OrganizationModel[];
   pdf: boolean;
 }
 
@@ -134,5 +143,6 @@ async function loadSiteData(options: HoshinPluginOptions): Promise<HoshinSiteDat
     }
     organizations = result.organizations;
   }
-  return { organizations, pages: organizations.flatMap((o) => o.pages), pdf: options.pdf ?? false };
+  const built = options.pagesOf ?? organizations;
+  return { organizations: built, pages: built.flatMap((o) => o.pages), allOrganizations: organizations, pdf: options.pdf ?? false };
 }
