@@ -92,7 +92,9 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
 
   const bodies = new Map<string, string>();
   for (const page of ["index", "policy", "organization", "print"]) {
-    const { data, content } = matter(readFileSync(path.join(TEMPLATES_DIR, "pages", `${page}.njk`), "utf8"));
+    // Options given, so gray-matter parses afresh: its cache would hand every build (a dev
+    // server makes many) the same front matter object, for Eleventy to add to.
+    const { data, content } = matter(readFileSync(path.join(TEMPLATES_DIR, "pages", `${page}.njk`), "utf8"), {});
     const body = `${PAGE_BODY_PREFIX}${page}.njk`;
     bodies.set(body, content);
     eleventyConfig.addTemplate(`hoshin/${page}.njk`, `{% include "${body}" %}`, data);
