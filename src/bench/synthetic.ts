@@ -1,20 +1,66 @@
 /**
  * Synthetic organizations for benchmarks: copies of the example organizations under new
- * slugs, so the benchmark measures policies as varied as the real ones (one or two
- * languages, short and long, every section).
+ * slugs, so the benchmark measures policies as varied as the real ones (short and long,
+ * every section, YAML, JSON and Markdown), plus one-language versions of two of them, so
+ * that some organizations publish one page and most publish two.
  */
-import { copyFile, mkdir, readdir } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { parse, stringify } from "yaml";
+
+interface Variant {
+  name: string;
+  extension: string;
+  write(destination: string): Promise<void>;
+}
 
 export async function writeSyntheticOrganizations(examplesDir: string, targetDir: string, count: number): Promise<void> {
-  const examples = (await readdir(examplesDir)).filter((name) => /\.(ya?ml|json|md)$/.test(name)).sort();
+  const variants = await exampleVariants(examplesDir);
   await mkdir(targetDir, { recursive: true });
-  await Promise.all(
-    Array.from({ length: count }, (_, index) => {
-      const example = examples[index % examples.length] as string;
-      const extension = path.extname(example);
-      const slug = `org-${String(index).padStart(5, "0")}-${path.basename(example, extension)}`;
-      return copyFile(path.join(examplesDir, example), path.join(targetDir, `${slug}${extension}`));
-    }),
-  );
+  // Written in batches: ten thousand files opened at once would run out of descriptors.
+  for (let start = 0; start < count; start += 256) {
+    await Promise.all(
+      Array.from({ length: Math.min(256, count - start) }, (_, offset) => {
+        const index = start + offset;
+        const variant = variants[index % variants.length] as Variant;
+        const slug = `org-${String(index).padStart(5, "0")}-${variant.name}`;
+        return variant.write(path.join(targetDir, `${slug}${variant.extension}`));
+      }),
+    );
+  }
+}
+
+async function exampleVariants(examplesDir: string): Promise<Variant[]> {
+  const examples = (await readdir(examplesDir)).filter((name) => /\.(ya?ml|json|md)$/.test(name)).sort();
+  const variants: Variant[] = examples.map((example) => {
+    const extension = path.extname(example);
+    return {
+      name: path.basename(example, extension),
+      extension,
+      write: (destination) => copyFile(path.join(examplesDir, example), destination),
+    };
+  });
+  for (const { file, lang } of [
+    { file: "genron-npo.json", lang: "en" },
+    { file: "tabunka-center.yaml", lang: "ja" },
+  ] as const) {
+    if (!examples.includes(file)) continue;
+    const extension = path.extname(file);
+    const text = await readFile(path.join(examplesDir, file), "utf8");
+    const data = extension === ".json" ? JSON.parse(text) : parse(text);
+    const single = { ...(inOneLanguage(data, lang) as object), languages: [lang], authoritative: lang };
+    const content = extension === ".json" ? `${JSON.stringify(single, null, 2)}\n` : stringify(single);
+    variants.push({ name: `${path.basename(file, extension)}-${lang}`, extension, write: (destination) => writeFile(destination, content) });
+  }
+  return variants;
+}
+
+/** Every `{ ja, en }` text replaced by its text in `lang`. */
+function inOneLanguage(value: unknown, lang: "ja" | "en"): unknown {
+  if (Array.isArray(value)) return value.map((item) => inOneLanguage(item, lang));
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value);
+  const isText = entries.length > 0 && entries.every(([key, text]) => (key === "ja" || key === "en") && typeof text === "string");
+  if (isText) return (value as Record<string, string>)[lang];
+  return Object.fromEntries(entries.map(([key, item]) => [key, inOneLanguage(item, lang)]));
 }

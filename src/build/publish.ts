@@ -50,12 +50,29 @@ function notBuiltByHoshin(absolute: string): string | undefined {
     return undefined;
   }
   if (entries.length === 0) return undefined;
-  try {
-    if (readFileSync(path.join(absolute, "index.html"), "utf8").includes(SITE_MARK)) return undefined;
-  } catch {
-    // No readable index.html: not a site hoshin built.
+  if (marked(path.join(absolute, "index.html"))) return undefined;
+  // A shard's output (`--shard 2/4`) has no index, only organizations' folders, whose
+  // policy pages (`<slug>/<lang>/index.html`) carry the same mark.
+  for (const entry of entries) {
+    const folder = path.join(absolute, entry);
+    let inside: string[];
+    try {
+      inside = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    if (inside.some((name) => marked(path.join(folder, name, "index.html")))) return undefined;
   }
   return "holds files hoshin did not build, which the build would replace";
+}
+
+function marked(indexFile: string): boolean {
+  try {
+    return readFileSync(indexFile, "utf8").includes(SITE_MARK);
+  } catch {
+    // No readable index.html there: not a page hoshin built.
+    return false;
+  }
 }
 
 function within(child: string, parent: string): boolean {

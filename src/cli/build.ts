@@ -9,6 +9,7 @@ import { PdfCache, defaultCacheDir } from "../pdf/cache.js";
 import type { PdfStageResult } from "../pdf/print-site.js";
 import { packageInfo } from "../package-info.js";
 import { UsageError } from "../errors.js";
+import { organizationsOfShard, parseShard, trimToShard } from "../build/shard.js";
 import { loadInput } from "./load-or-refuse.js";
 import { plural, type Output } from "./output.js";
 import { terminalProgress } from "./progress.js";
@@ -21,6 +22,8 @@ export interface BuildCommandOptions {
   pathPrefix?: string;
   /** Folder of archived versions; default `archive` beside the input folder. */
   archive?: string;
+  /** `i/n`: build shard i of n (a CI matrix job). */
+  shard?: string;
   format: ReportFormat;
   /** An incomplete policy is an error: nothing is published. */
   strict?: boolean;
@@ -29,6 +32,7 @@ export interface BuildCommandOptions {
 export async function runBuild(command: BuildCommandOptions, output: Output): Promise<number> {
   const started = performance.now();
   const options = { ...command, ...publicAddress(command) };
+  const shard = command.shard === undefined ? undefined : parseShard(command.shard);
   assertSafeOutputFolder(options.out, options.input, process.cwd(), options.archive ?? defaultArchiveDir(options.input));
   const result = await loadInput(options.input, { archive: options.archive, strict: options.strict });
   // JSON is always a whole document, even with nothing to report, so scripts can parse stdout.
@@ -43,7 +47,9 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   }
   // Before anything is written: a missing browser should cost the user no time.
   const browser = options.pdf ? await findBrowser() : undefined;
-  const pages = result.organizations.flatMap((o) => o.pages);
+  // Every file is validated whatever the shard, so each shard's report is complete.
+  const built = organizationsOfShard(result.organizations, shard);
+  const pages = built.flatMap((o) => o.pages);
   let pdfs: PdfStageResult | undefined;
   // Ctrl-C (or a cancelled CI job) stops the build between steps and leaves the old site;
   // a second Ctrl-C, with the handler gone, ends the process at once.
@@ -60,19 +66,22 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
       pathPrefix: options.pathPrefix,
       pdf: options.pdf,
       siteUrl: options.siteUrl,
+      pagesOf: shard ? built : undefined,
     });
-    if (!browser || stop.signal.aborted) return;
-    const { printPdfs } = await import("../pdf/print-site.js");
-    pdfs = await printPdfs(pages, {
-      siteDir: staging,
-      pathPrefix: options.pathPrefix,
-      browser,
-      cache: new PdfCache(defaultCacheDir()),
-      producer: `hoshin ${packageInfo.version}`,
-      siteUrl: options.siteUrl,
-      progress: terminalProgress("hoshin: PDF", (text) => output.err(text), output.interactive),
-      signal: stop.signal,
-    });
+    if (browser && !stop.signal.aborted) {
+      const { printPdfs } = await import("../pdf/print-site.js");
+      pdfs = await printPdfs(pages, {
+        siteDir: staging,
+        pathPrefix: options.pathPrefix,
+        browser,
+        cache: new PdfCache(defaultCacheDir()),
+        producer: `hoshin ${packageInfo.version}`,
+        siteUrl: options.siteUrl,
+        progress: terminalProgress("hoshin: PDF", (text) => output.err(text), output.interactive),
+        signal: stop.signal,
+      });
+    }
+    if (shard && !stop.signal.aborted) await trimToShard(staging, result.organizations, shard);
   };
   try {
     await publishAtomically(options.out, buildInto, stop.signal);
@@ -82,9 +91,10 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   }
   if (options.format === "text") {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    output.out(
-      `hoshin: built ${plural(result.organizations.length, "organization")} (${plural(pages.length, "policy page")}) into ${options.out}/ in ${seconds} s\n`,
-    );
+    const what = shard
+      ? `shard ${shard.index}/${shard.count}: ${built.length} of ${plural(result.organizations.length, "organization")}`
+      : plural(result.organizations.length, "organization");
+    output.out(`hoshin: built ${what} (${plural(pages.length, "policy page")}) into ${options.out}/ in ${seconds} s\n`);
     if (pdfs) output.out(`hoshin: ${describePdfStage(pdfs)}\n`);
   }
   return 0;
@@ -108,6 +118,7 @@ export function publicAddress({ siteUrl, pathPrefix }: { siteUrl?: string; pathP
 
 function describePdfStage({ printed, reused, milliseconds, bytes }: PdfStageResult): string {
   const size = `${(bytes / 1024).toFixed(0)} KB in all`;
+  if (printed === 0 && reused === 0) return "PDF: no policy pages, nothing to print";
   if (printed === 0) return `PDF: all ${reused} up to date, nothing printed (${size})`;
   const each = Math.round(milliseconds / printed);
   const upToDate = reused ? `, ${reused} up to date` : "";

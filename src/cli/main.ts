@@ -50,6 +50,7 @@ export function createProgram(output: Output): Command {
     .option("--site-url <url>", "address the site is published at, e.g. https://example.org/policies/ (links in PDFs)")
     .option("--path-prefix <prefix>", "URL path the site is served under, e.g. /policies/ (default: the path of --site-url, or /)")
     .option("--archive <dir>", "folder of archived versions (default: archive, beside the input folder)")
+    .option("--shard <i/n>", "build only shard i of n, e.g. 2/4, for a CI matrix; copied together, the shards' output folders make the whole site")
     .addOption(format())
     .addOption(strict())
     .action(async (options: BuildCommandOptions) => {

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import matter from "gray-matter";
 import { loadOrganizations } from "../build/load.js";
 import { DataError } from "../errors.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
@@ -69,13 +70,18 @@ export interface HoshinPluginOptions {
    * to its `to` (the stylesheet to the copy kept with the version).
    */
   freeze?: { moves: Record<string, string> };
+  /**
+   * The organizations whose pages this build writes, when it is one shard of a bigger build
+   * (`hoshin build --shard`); default every organization. The index still lists them all.
+   */
+  pagesOf?: OrganizationModel[];
 }
 
 /** The site-wide data templates see as `hoshin`. */
 export interface HoshinSiteData {
   /** Every organization: the index lists them all. */
   organizations: OrganizationModel[];
-  /** The organizations whose short link (`/<slug>/`) is written. */
+  /** The organizations whose pages are written: all, a shard's, or the one `hoshin dev` rebuilds. */
   shortLinks: OrganizationModel[];
   /** The policy pages written. */
   pages: PolicyPage[];
@@ -108,11 +114,36 @@ export interface EleventyConfigLike {
   };
 }
 interface NunjucksLike {
-  FileSystemLoader: new (dirs: string) => { cache?: object };
+  FileSystemLoader: new (dirs: string) => NunjucksLoaderLike;
+}
+interface NunjucksLoaderLike {
+  cache?: object;
+  pathsToNames?: object;
+  getSource(name: string): { src: string; path: string; noCache: boolean } | null;
 }
 interface NunjucksEnvironmentLike {
-  loaders: Array<{ cache?: object }>;
+  loaders: NunjucksLoaderLike[];
   opts: { autoescape?: boolean };
+}
+
+/**
+ * Eleventy 3.1 compiles a Nunjucks page template anew for every page it paginates (its own
+ * compile cache is off for Nunjucks, and Nunjucks caches only what a loader loads): at a
+ * thousand organizations that was 40 % of the build. So each page is added as a one-line
+ * template that includes its body, and the bodies come from a loader, compiled once.
+ */
+const PAGE_BODY_PREFIX = "hoshin:pages/";
+
+function pageBodyLoader(bodies: ReadonlyMap<string, string>): NunjucksLoaderLike {
+  return {
+    cache: {},
+    // Eleventy's watch mode reads this map when a file changes; page bodies are not files.
+    pathsToNames: {},
+    getSource(name) {
+      const src = bodies.get(name);
+      return src === undefined ? null : { src, path: name, noCache: false };
+    },
+  };
 }
 
 export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPluginOptions = {}): void {
@@ -147,12 +178,22 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
     });
   }
 
+  const bodies = new Map<string, string>();
+  for (const page of ["index", "policy", "organization", "print", "changes", "superseded", "feed", "site-feed"]) {
+    // Options given, so gray-matter parses afresh: its cache would hand every build (a dev
+    // server makes many) the same front matter object, for Eleventy to add to.
+    const { data, content } = matter(readFileSync(path.join(TEMPLATES_DIR, "pages", `${page}.njk`), "utf8"), {});
+    const body = `${PAGE_BODY_PREFIX}${page}.njk`;
+    bodies.set(body, content);
+    eleventyConfig.addTemplate(`hoshin/${page}.njk`, `{% include "${body}" %}`, data);
+  }
+
   eleventyConfig.on("eleventy.engine.njk", ({ nunjucks, environment }) => {
     // Our partials live in the package, not in the site's _includes: add them as one more
     // place Nunjucks looks. A new loader needs the cache Environment would have given it.
     const loader = new nunjucks.FileSystemLoader(TEMPLATES_DIR);
     loader.cache = {};
-    environment.loaders.push(loader);
+    environment.loaders.push(loader, pageBodyLoader(bodies));
     // Everything from a data file is escaped, whatever the host site chose.
     environment.opts.autoescape = true;
   });
@@ -174,9 +215,6 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   eleventyConfig.addFilter("hoshinAtomId", (url: string, urn: string) => (options.siteUrl ? new URL(url, options.siteUrl).href : urn));
   eleventyConfig.addFilter("hoshinAtomDate", (date: string) => `${date.length === 7 ? `${date}-01` : date}T00:00:00Z`);
 
-  for (const page of ["index", "policy", "organization", "print", "changes", "superseded", "feed", "site-feed"]) {
-    eleventyConfig.addTemplate(`hoshin/${page}.njk`, readFileSync(path.join(TEMPLATES_DIR, "pages", `${page}.njk`), "utf8"));
-  }
   if (options.only) return;
   const css = fontFaceCss();
   eleventyConfig.addTemplate("hoshin/fonts.njk", `{% raw %}${css}{% endraw %}`, {
@@ -203,7 +241,7 @@ async function loadSiteData(options: HoshinPluginOptions, base: string): Promise
     organizations = result.organizations;
   }
   organizations = placeUnder(onlyLanguages(organizations, options.languages), base);
-  const only = options.only;
+  const only = options.only ?? (options.pagesOf && new Set(options.pagesOf.map((o) => o.slug)));
   const shortLinks = only ? organizations.filter((o) => only.has(o.slug)) : organizations;
   const versions = organizations
     .flatMap((organization) => organization.versions.map((version) => ({ ...version, organization })))
@@ -216,7 +254,8 @@ async function loadSiteData(options: HoshinPluginOptions, base: string): Promise
     superseded: shortLinks.flatMap((o) => o.superseded),
     archivedFiles: shortLinks.flatMap((o) => o.archivedFiles),
     feeds: shortLinks.filter((o) => o.versions.length > 0),
-    siteFeed: versions.length && !only ? [versions] : [],
+    // The site's feed lists every organization; `hoshin dev`'s one-organization rebuild leaves it be.
+    siteFeed: versions.length && !options.only ? [versions] : [],
     pdf: options.pdf ?? false,
     liveReload: options.liveReload ?? false,
     base,
