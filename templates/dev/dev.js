@@ -24,12 +24,20 @@ function show(report) {
   document.body.append(overlay);
 }
 
-fetch("/.hoshin/problems.json")
-  .then((response) => response.json())
-  .then((problems) => show(problems.report));
-
+// The state is asked for once the socket is open, so no save falls between the two: one
+// before it is in the answer, one after it arrives as a message (which, being newer, wins).
+let heard = false;
 const socket = new WebSocket(location.origin.replace(/^http/, "ws"));
+socket.addEventListener("open", () => {
+  fetch("/.hoshin/problems.json")
+    .then((response) => response.json())
+    .then((problems) => {
+      if (!heard) show(problems.report);
+    });
+});
 socket.addEventListener("message", (event) => {
   const data = JSON.parse(event.data);
-  if (data.type === "hoshin.problems") show(data.report);
+  if (data.type !== "hoshin.problems") return;
+  heard = true;
+  show(data.report);
 });
