@@ -139,7 +139,7 @@ export const EXAMPLES: readonly Example[] = [
     organization: "特定非営利活動法人 みなと子ども支援ネットワーク",
     section: "マイナンバーの取扱い",
     hours: "受付時間 月・水・金曜日 13:00〜17:00（祝日を除く）",
-    lastRevised: "2024-10-15",
+    lastRevised: "2025-04-01",
   },
   {
     slug: "minato-kodomo-net",
@@ -147,7 +147,7 @@ export const EXAMPLES: readonly Example[] = [
     organization: "Minato Children's Support Network (NPO)",
     section: "Individual Numbers (My Number)",
     hours: "Reception hours: Mondays, Wednesdays and Fridays, 13:00–17:00 (excluding national holidays)",
-    lastRevised: "2024-10-15",
+    lastRevised: "2025-04-01",
   },
   {
     slug: "tabunka-center",

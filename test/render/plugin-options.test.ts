@@ -71,7 +71,7 @@ describe.concurrent("hoshin plugin options", () => {
   });
 
   it("base and languages: archived versions, change pages and feeds move and filter with the policies", async () => {
-    // The examples, with the archive beside them: minato-kodomo-net has two archived versions.
+    // The examples, with the archive beside them: minato-kodomo-net has three archived versions.
     const site = await build({ input: path.join(REPO, "organizations"), base: "privacy", languages: ["ja"] });
     const files = await listFiles(site);
     const history = files.filter((f) => /\/(versions|changes)\/|feed\.xml$/.test(f));
