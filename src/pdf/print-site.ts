@@ -8,7 +8,7 @@ import { readFile, realpath, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { chromium, type BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import type { PolicyPage } from "../normalize/model.js";
 import { EnvironmentError } from "../errors.js";
 import type { BrowserExecutable } from "./find-browser.js";
@@ -51,6 +51,9 @@ export interface PdfStageResult {
 /** Flags for a sandboxed CI machine with no network: no updates, no sync, no GPU. */
 export const CHROMIUM_ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
+/** Pages looked up in the cache at once: enough to keep the disk busy, few enough for file handles. */
+const CACHE_BATCH = 32;
+
 interface PrintJob {
   page: PolicyPage;
   key: string;
@@ -63,14 +66,23 @@ export async function printPdfs(pages: readonly PolicyPage[], options: PdfStageO
   const jobs: PrintJob[] = [];
   let reused = 0;
   let bytes = 0;
-  for (const page of pages) {
-    const output = path.join(options.siteDir, page.pdfUrl);
-    const key = await cacheKey(shared, page, options.siteDir);
-    if (await options.cache.restore(key, output)) {
-      reused++;
-      bytes += (await stat(output)).size;
-    } else {
-      jobs.push({ page, key, output });
+  // Pages are looked up a batch at a time: on a rebuild with nothing to print, reading and
+  // hashing thousands of pages one after another was most of the stage.
+  for (let start = 0; start < pages.length; start += CACHE_BATCH) {
+    const batch = await Promise.all(
+      pages.slice(start, start + CACHE_BATCH).map(async (page) => {
+        const output = path.join(options.siteDir, page.pdfUrl);
+        const key = await cacheKey(shared, page, options.siteDir);
+        const size = (await options.cache.restore(key, output)) ? (await stat(output)).size : undefined;
+        return { job: { page, key, output }, size };
+      }),
+    );
+    for (const { job, size } of batch) {
+      if (size === undefined) jobs.push(job);
+      else {
+        reused++;
+        bytes += size;
+      }
     }
   }
   if (jobs.length > 0) bytes += await printJobs(jobs, options);
@@ -79,6 +91,8 @@ export async function printPdfs(pages: readonly PolicyPage[], options: PdfStageO
 }
 
 async function printJobs(jobs: PrintJob[], options: PdfStageOptions): Promise<number> {
+  // Playwright takes a third of a second to load: a build with every PDF up to date skips it.
+  const { chromium } = await import("playwright-core");
   const server = await startPrintServer(options.siteDir, options.pathPrefix);
   const prefix = options.pathPrefix.replace(/\/$/, "");
   const links = { from: `${server.origin}${prefix}/`, to: options.siteUrl ?? `${prefix}/` };
