@@ -78,7 +78,7 @@ export function createProgram(output: Output): Command {
     .option("--lang <languages>", "languages the policy is published in: ja, en, ja,en or en,ja", "ja")
     .addOption(new Option("--format <format>", "file format").choices(["yaml", "json", "md"]).default("yaml"))
     .option("--name <text>", "the organization's name; once per language, in --lang order", repeatable)
-    .option("--address <text>", "postal address of the contact desk; once per language, in --lang order", repeatable)
+    .option("--address <text>", "postal address of the organization and its contact desk; once per language, in --lang order", repeatable)
     .option("--phone <number>", "phone number of the contact desk")
     .option("--email <address>", "e-mail address of the contact desk")
     .option("--hours <hours>", "reception hours, e.g. \"mon-fri 10:00-17:00\"")

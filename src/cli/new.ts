@@ -14,6 +14,7 @@ import { formatDiagnostics } from "../diagnostics/format.js";
 import { UsageError } from "../errors.js";
 import type { Lang } from "../normalize/model.js";
 import { parseHours, scaffoldOrganization, type ScaffoldFacts } from "../scaffold/organization.js";
+import { completenessFindings } from "../validate/completeness.js";
 import { validateOrganization } from "../validate/index.js";
 import { SCHEMA_FILE } from "../validate/schema.js";
 import type { Output } from "./output.js";
@@ -54,7 +55,8 @@ export async function runNew(slug: string, options: NewCommandOptions, output: O
     langs,
     // Required: texts() returns a text or throws.
     name: (await texts("name", "The organization's name", options.name, langs, true, ask))!,
-    address: await texts("address", "Postal address of the contact desk", options.address, langs, false, ask),
+    // One address, the organization's and its contact desk's: the law asks for the former.
+    address: await texts("address", "Postal address of the organization and its contact desk", options.address, langs, false, ask),
     phone: options.phone ?? (await optional("Phone number (Enter to skip)", ask)),
     email: options.email ?? (await optional("E-mail address (Enter to skip)", ask)),
     hours: await hours(options.hours, ask),
@@ -83,13 +85,22 @@ export async function runNew(slug: string, options: NewCommandOptions, output: O
     throw error;
   }
   output.out(`hoshin: wrote ${file}\n`);
+  // The same findings `hoshin check` will print, so the user hears of them now, not later.
+  const missing = completenessFindings(parsed.source!).map((finding) => finding.path);
+  const stillAsked = missing.length
+    ? `npx hoshin check lists the ${missing.length === 1 ? "matter" : `${missing.length} matters`} the law still asks this policy to state (${missing.join(", ")}), as warnings until you fill ${missing.length === 1 ? "it" : "them"} in.\n`
+    : "";
   if (options.format === "json") {
     output.out(
       "JSON has no comments, so the sections that need your facts are left out; your editor shows what every key means through \"$schema\".\n" +
-        "For a file with every section written out and explained, use --format yaml.\n",
+        (missing.length ? `${stillAsked}Each warning says what to add and where.\n` : "") +
+        "For a file with every section written out, with an example, use --format yaml.\n",
     );
   } else {
-    output.out("Fill in the sections commented out (#) with your facts.\n");
+    output.out(
+      "Fill in the sections commented out (#) with your facts: remove the # and replace the example.\n" +
+        (missing.length ? `${stillAsked}Each has a commented block right where it goes.\n` : ""),
+    );
   }
   output.out("Then: npx hoshin check, or npx hoshin dev to see the page as you edit.\n");
   return 0;
