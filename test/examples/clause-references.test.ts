@@ -69,7 +69,7 @@ describe("rendered clauses", () => {
     const ja = visibleText(await readPage(site, "minato-kodomo-net/ja"));
     expect(ja).toContain("個人データの第三者への提供を利用目的とし、本人の求めに応じて当該本人が識別される個人データの第三者への提供を停止することとして");
     expect(ja).toContain("第三者に提供される個人データの項目 寄付者の氏名（法人・団体の場合はその名称）");
-    expect(ja).toContain("当該届出に係る個人データの第三者への提供を開始する予定日 2024年（令和6年）10月15日");
+    expect(ja).toContain("当該届出に係る個人データの第三者への提供を開始する予定日 2025年（令和7年）4月1日");
     expect(ja).toContain("認定個人情報保護団体である一般社団法人 子ども支援団体個人情報保護協議会の対象事業者です");
     expect(ja).toContain("苦情の解決の申出先 同協議会 苦情相談室（電話 03-5555-0200、平日10:00〜16:00）");
   });
