@@ -62,7 +62,8 @@ async function main(): Promise<void> {
     if (selected.has("dev")) {
       const dev = await benchDevEdit(path.join(REPO, "organizations"), count);
       console.log(`dev, ${dev.organizations} organizations, save → page updated (median of ${dev.edits.length}): ${ms(median(dev.edits))}`);
-      console.log(`  edits: ${dev.edits.map(ms).join(", ")}; baseline, the full build at start: ${ms(dev.fullBuild)}`);
+      console.log(`  edits: ${dev.edits.map(ms).join(", ")}; of which the rebuild itself: ${dev.rebuilds.map(ms).join(", ")}`);
+      console.log(`  baseline, the full build at start: ${ms(dev.fullBuild)}; target < 300 ms`);
     }
   } finally {
     await rm(work, { recursive: true, force: true });
