@@ -7,7 +7,7 @@ import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../data/source.js";
 import { LANGS } from "../normalize/model.js";
-import { organizationSchema, resolveRef, type JsonSchema } from "./schema.js";
+import { EARLIEST_YEAR, organizationSchema, resolveRef, type JsonSchema } from "./schema.js";
 import { closestMatch, suggestionHint } from "./suggest.js";
 
 type AjvError = ErrorObject<string, Record<string, unknown>, unknown>;
@@ -212,6 +212,16 @@ function toDiagnostic(source: SourceFile, error: AjvError): Diagnostic {
     }
     case "format": {
       const format = String(error.params.format);
+      const early = format.startsWith("date") && typeof error.data === "string" ? /^(\d{4})-/.exec(error.data) : null;
+      if (early && Number(early[1]) < EARLIEST_YEAR) {
+        return {
+          ...base,
+          code: "schema-format",
+          ...at(path),
+          message: `${describeValue(error.data)} is before ${EARLIEST_YEAR}`,
+          hint: `check the year: a policy's dates are from ${EARLIEST_YEAR} (Meiji 1) on, as its Japanese era dates are`,
+        };
+      }
       const impossible = format.startsWith("date") && typeof error.data === "string" ? impossibleDate(error.data) : undefined;
       if (impossible) {
         return {

@@ -440,6 +440,20 @@ const CASES: readonly Case[] = [
     ],
   ],
   [
+    "date before 1868 (a typo for 2020, most likely)",
+    "format-date-year.yaml",
+    [
+      {
+        code: "schema-format",
+        line: 5,
+        column: 12,
+        path: "policy.enacted",
+        message: "`0202-09-02` is before 1868",
+        hint: "check the year: a policy's dates are from 1868 (Meiji 1) on, as its Japanese era dates are",
+      },
+    ],
+  ],
+  [
     "date in another shape: one format error, not also a pattern error",
     "format-date-shape.yaml",
     [
