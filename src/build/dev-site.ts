@@ -77,7 +77,7 @@ export class DevSite {
     const removed = [...this.built.keys()].filter((slug) => !current.has(slug));
     for (const slug of removed) await rm(path.join(this.options.out, slug), { recursive: true, force: true });
     if (changed.length || removed.length) {
-      await renderSite(organizations, { outDir: this.options.out, liveReload: true, only: new Set(changed) });
+      await renderSite(organizations, { outDir: this.options.out, liveReload: true, only: new Set(changed), sharedFiles: false });
     }
     this.built = current;
     return done(changed);

@@ -21,12 +21,12 @@ export interface RenderOptions {
   siteUrl?: string;
   /** Render for the archive (`hoshin freeze`): see HoshinPluginOptions.freeze. */
   freeze?: HoshinPluginOptions["freeze"];
-  /** Write only these organizations' pages and the index, no assets (see HoshinPluginOptions). */
+  /** Write only these organizations' pages and the index (see HoshinPluginOptions). */
   only?: ReadonlySet<string>;
+  /** Write the shared stylesheets, fonts and site feed; default true (see HoshinPluginOptions). */
+  sharedFiles?: boolean;
   /** Pages load the `hoshin dev` client. */
   liveReload?: boolean;
-  /** Only these organizations' pages are written (a shard); default all of them. */
-  pagesOf?: OrganizationModel[];
 }
 
 interface EleventyBenchmarksLike {
@@ -60,7 +60,7 @@ export async function renderSite(organizations: OrganizationModel[], options: Re
           // The CLI prints in its own stage, with progress, into the staging folder.
           pdfPrintedByCaller: true,
           only: options.only,
-          pagesOf: options.pagesOf,
+          sharedFiles: options.sharedFiles,
           liveReload: options.liveReload ?? false,
         };
         config.addPlugin(hoshin, plugin);

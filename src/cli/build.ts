@@ -66,7 +66,7 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
       pathPrefix: options.pathPrefix,
       pdf: options.pdf,
       siteUrl: options.siteUrl,
-      pagesOf: shard ? built : undefined,
+      only: shard ? new Set(built.map((o) => o.slug)) : undefined,
     });
     if (browser && !stop.signal.aborted) {
       const { printPdfs } = await import("../pdf/print-site.js");

@@ -56,10 +56,15 @@ export interface HoshinPluginOptions {
   /** The caller prints the PDFs itself (the hoshin CLI does, in its own stage). */
   pdfPrintedByCaller?: boolean;
   /**
-   * Write the pages of these organizations only (and the index, which lists all), without
-   * the shared assets: `hoshin dev` rebuilds what one save changed into a built site.
+   * Write the pages of these organizations only (the index still lists all): one shard of a
+   * bigger build (`hoshin build --shard`), or what one save changed (`hoshin dev`).
    */
   only?: ReadonlySet<string>;
+  /**
+   * Write the files every page shares — stylesheets, fonts, the site's feed. Default true;
+   * `hoshin dev` turns it off when it rewrites a few pages into a site it already built.
+   */
+  sharedFiles?: boolean;
   /** Pages load `/.hoshin/dev.js`, which `hoshin dev` serves: live reload and the problems overlay. */
   liveReload?: boolean;
   /** Folder of archived versions (plain Eleventy only); default `archive` beside `input`. */
@@ -70,11 +75,6 @@ export interface HoshinPluginOptions {
    * to its `to` (the stylesheet to the copy kept with the version).
    */
   freeze?: { moves: Record<string, string> };
-  /**
-   * The organizations whose pages this build writes, when it is one shard of a bigger build
-   * (`hoshin build --shard`); default every organization. The index still lists them all.
-   */
-  pagesOf?: OrganizationModel[];
 }
 
 /** The site-wide data templates see as `hoshin`. */
@@ -215,7 +215,7 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   eleventyConfig.addFilter("hoshinAtomId", (url: string, urn: string) => (options.siteUrl ? new URL(url, options.siteUrl).href : urn));
   eleventyConfig.addFilter("hoshinAtomDate", (date: string) => `${date.length === 7 ? `${date}-01` : date}T00:00:00Z`);
 
-  if (options.only) return;
+  if (options.sharedFiles === false) return;
   const css = fontFaceCss();
   eleventyConfig.addTemplate("hoshin/fonts.njk", `{% raw %}${css}{% endraw %}`, {
     permalink: "/assets/hoshin/fonts.css",
@@ -241,7 +241,7 @@ async function loadSiteData(options: HoshinPluginOptions, base: string): Promise
     organizations = result.organizations;
   }
   organizations = placeUnder(onlyLanguages(organizations, options.languages), base);
-  const only = options.only ?? (options.pagesOf && new Set(options.pagesOf.map((o) => o.slug)));
+  const only = options.only;
   const shortLinks = only ? organizations.filter((o) => only.has(o.slug)) : organizations;
   const versions = organizations
     .flatMap((organization) => organization.versions.map((version) => ({ ...version, organization })))
@@ -254,8 +254,7 @@ async function loadSiteData(options: HoshinPluginOptions, base: string): Promise
     superseded: shortLinks.flatMap((o) => o.superseded),
     archivedFiles: shortLinks.flatMap((o) => o.archivedFiles),
     feeds: shortLinks.filter((o) => o.versions.length > 0),
-    // The site's feed lists every organization; `hoshin dev`'s one-organization rebuild leaves it be.
-    siteFeed: versions.length && !options.only ? [versions] : [],
+    siteFeed: versions.length && options.sharedFiles !== false ? [versions] : [],
     pdf: options.pdf ?? false,
     liveReload: options.liveReload ?? false,
     base,
