@@ -96,9 +96,10 @@ export async function loadOrganizations(inputDir: string, options: LoadOptions =
     }),
   );
   diagnostics.push(...loaded.flatMap((file) => file.diagnostics));
+  const sources = new Map(loaded.flatMap((file) => (file.source ? [[file.source.slug, file.source] as const] : [])));
 
   for (const slug of archive.versions.keys()) {
-    if (loaded.some((file) => file.source?.slug === slug)) continue;
+    if (sources.has(slug)) continue;
     const first = archive.versions.get(slug)![0]!;
     diagnostics.push({
       code: "archive-orphan",
@@ -121,7 +122,7 @@ export async function loadOrganizations(inputDir: string, options: LoadOptions =
     diagnostics,
     fileCount: discovery.files.length,
     archive: archive.versions,
-    sources: new Map(loaded.flatMap((file) => (file.source ? [[file.source.slug, file.source] as const] : []))),
+    sources,
   };
 }
 

@@ -50,12 +50,16 @@ export function attachHistory(
   const liveUrl = (lang: Lang) => `/${slug}/${languages.includes(lang) ? lang : organization.authoritative}/`;
 
   // Each side of a comparison as the render model, normalized by today's hoshin, so a change
-  // page shows what the data changed and never a change in hoshin's own wording.
+  // page shows what the data changed and never a change in hoshin's own wording. The
+  // current version is the organization itself; only archived ones are normalized here.
   const sides = new Map<string, { source: SourceFile; model: OrganizationModel }>();
   for (const date of dates) {
     const version = byDate.get(date);
-    const side = version ? (comparable(version) ? snapshotSource(version) : undefined) : source;
-    if (side) sides.set(date, { source: side, model: normalizeOrganization(side) });
+    if (!version) sides.set(date, { source, model: organization });
+    else if (comparable(version)) {
+      const side = snapshotSource(version);
+      sides.set(date, { source: side, model: normalizeOrganization(side) });
+    }
   }
 
   const changes: ChangePage[] = [];
