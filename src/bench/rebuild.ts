@@ -4,7 +4,7 @@
  * none printed). Reports time and peak memory of each.
  */
 import path from "node:path";
-import { CACHE_DIR_ENV } from "../pdf/cache.js";
+import { CACHE_DIR_ENV } from "../cache-dir.js";
 import { measureNode, type Measured } from "./child.js";
 import type { BenchContext } from "./context.js";
 import { mebibytes, median, range, seconds } from "./stats.js";

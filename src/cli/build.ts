@@ -1,15 +1,23 @@
 /** `hoshin build`: validate everything first; only then render, print and publish. */
+import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { cacheRoot } from "../cache-dir.js";
+import { DiskStore } from "../build/disk-store.js";
+import type { IncrementalRenderResult } from "../build/incremental.js";
+import { PageStore, pageKeys, renderInputs } from "../build/page-store.js";
+import type { RenderOptions } from "../build/eleventy.js";
+import { hoshinFingerprint } from "../build/fingerprint.js";
+import { PublishedSites, siteKey } from "../build/up-to-date.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
 import { assertSafeOutputFolder, publishAtomically } from "../build/publish.js";
-import { defaultArchiveDir } from "../build/load.js";
-import { findBrowser } from "../pdf/find-browser.js";
+import { defaultArchiveDir, type StoredLoad } from "../build/load.js";
+import { fileIdentity, findBrowser } from "../pdf/find-browser.js";
 import { PdfCache, defaultCacheDir } from "../pdf/cache.js";
 import type { PdfStageResult } from "../pdf/print-site.js";
 import { packageInfo } from "../package-info.js";
 import { UsageError } from "../errors.js";
-import { organizationsOfShard, parseShard, trimToShard } from "../build/shard.js";
+import { organizationsOfShard, parseShard, trimToShard, type Shard } from "../build/shard.js";
 import { loadInput } from "./load-or-refuse.js";
 import { plural, type Output } from "./output.js";
 import { terminalProgress } from "./progress.js";
@@ -34,7 +42,8 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   const options = { ...command, ...publicAddress(command) };
   const shard = command.shard === undefined ? undefined : parseShard(command.shard);
   assertSafeOutputFolder(options.out, options.input, process.cwd(), options.archive ?? defaultArchiveDir(options.input));
-  const result = await loadInput(options.input, { archive: options.archive, strict: options.strict });
+  const checked = new DiskStore<StoredLoad>(path.join(cacheRoot(), "data"));
+  const result = await loadInput(options.input, { archive: options.archive, strict: options.strict, store: checked });
   // JSON is always a whole document, even with nothing to report, so scripts can parse stdout.
   if (result.diagnostics.length || options.format === "json") {
     const report = formatDiagnostics(result.diagnostics, options.format);
@@ -50,6 +59,30 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   // Every file is validated whatever the shard, so each shard's report is complete.
   const built = organizationsOfShard(result.organizations, shard);
   const pages = built.flatMap((o) => o.pages);
+  const render: RenderOptions = {
+    outDir: options.out,
+    pathPrefix: options.pathPrefix,
+    pdf: options.pdf,
+    siteUrl: options.siteUrl,
+    only: shard ? new Set(built.map((o) => o.slug)) : undefined,
+  };
+  const pageStore = new PageStore(path.join(cacheRoot(), "pages"));
+  const keys = await pageKeys(pageStore, result.organizations, render);
+  const sites = new PublishedSites(path.join(cacheRoot(), "sites"));
+  const key = siteKey({
+    hoshin: await hoshinFingerprint(),
+    organizations: [...keys],
+    render: renderInputs(render),
+    shard: shard ?? null,
+    browser: browser ? { path: browser.path, identity: browser.identity ?? (await fileIdentity(browser.path)) } : null,
+  });
+  if (await sites.isCurrent(options.out, key)) {
+    if (options.format === "text") {
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      output.out(`hoshin: nothing changed since the last build; ${options.out}/ is up to date (${describeBuilt(result.organizations.length, built.length, pages.length, shard)}, checked in ${seconds} s)\n`);
+    }
+    return 0;
+  }
   let pdfs: PdfStageResult | undefined;
   // Ctrl-C (or a cancelled CI job) stops the build between steps and leaves the old site;
   // a second Ctrl-C, with the handler gone, ends the process at once.
@@ -59,15 +92,10 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   process.once("SIGTERM", onSignal);
   // Loaded only now: Eleventy and Playwright take most of a second to import, which check,
   // --help and every refused build would otherwise pay.
-  const { renderSite } = await import("../build/eleventy.js");
+  const { renderIncrementally } = await import("../build/incremental.js");
+  let rendering: IncrementalRenderResult | undefined;
   const buildInto = async (staging: string): Promise<void> => {
-    await renderSite(result.organizations, {
-      outDir: staging,
-      pathPrefix: options.pathPrefix,
-      pdf: options.pdf,
-      siteUrl: options.siteUrl,
-      only: shard ? new Set(built.map((o) => o.slug)) : undefined,
-    });
+    rendering = await renderIncrementally(result.organizations, { ...render, outDir: staging, store: pageStore, keys });
     if (browser && !stop.signal.aborted) {
       const { printPdfs } = await import("../pdf/print-site.js");
       pdfs = await printPdfs(pages, {
@@ -85,16 +113,16 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   };
   try {
     await publishAtomically(options.out, buildInto, stop.signal);
+    await sites.record(options.out, key);
+    await checked.prune();
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
   if (options.format === "text") {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const what = shard
-      ? `shard ${shard.index}/${shard.count}: ${built.length} of ${plural(result.organizations.length, "organization")}`
-      : plural(result.organizations.length, "organization");
-    output.out(`hoshin: built ${what} (${plural(pages.length, "policy page")}) into ${options.out}/ in ${seconds} s\n`);
+    const unchanged = rendering?.restored ? `; ${rendering.restored} unchanged, taken from the cache` : "";
+    output.out(`hoshin: built ${describeBuilt(result.organizations.length, built.length, pages.length, shard)} into ${options.out}/ in ${seconds} s${unchanged}\n`);
     if (pdfs) output.out(`hoshin: ${describePdfStage(pdfs)}\n`);
   }
   return 0;
@@ -114,6 +142,12 @@ export function publicAddress({ siteUrl, pathPrefix }: { siteUrl?: string; pathP
   }
   const base = url.href.endsWith("/") ? url.href : `${url.href}/`;
   return { siteUrl: base, pathPrefix: pathPrefix ?? new URL(base).pathname };
+}
+
+/** `1000 organizations (1715 policy pages)`, or for a shard `shard 2/4: 250 of 1000 organizations (…)`. */
+function describeBuilt(all: number, built: number, pages: number, shard: Shard | undefined): string {
+  const what = shard ? `shard ${shard.index}/${shard.count}: ${built} of ${plural(all, "organization")}` : plural(all, "organization");
+  return `${what} (${plural(pages, "policy page")})`;
 }
 
 function describePdfStage({ printed, reused, milliseconds, bytes }: PdfStageResult): string {

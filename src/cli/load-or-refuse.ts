@@ -3,7 +3,7 @@ import { loadOrganizations, type LoadOptions, type LoadResult } from "../build/l
 import { UsageError } from "../errors.js";
 
 /** Loads the input folder; a missing folder is a usage mistake, not a data problem. */
-export async function loadInput(input: string, options: Pick<LoadOptions, "strict" | "archive"> = {}): Promise<LoadResult> {
+export async function loadInput(input: string, options: Pick<LoadOptions, "strict" | "archive" | "store"> = {}): Promise<LoadResult> {
   try {
     return await loadOrganizations(input, options);
   } catch (error) {

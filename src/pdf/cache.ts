@@ -2,24 +2,14 @@
  * PDFs already printed, by content hash: a build whose page, stylesheets, fonts, browser
  * and hoshin are unchanged copies the PDF instead of printing it again.
  */
-import { existsSync } from "node:fs";
 import { constants } from "node:fs";
 import { copyFile, mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { userCacheDir } from "./find-browser.js";
+import { cacheRoot } from "../cache-dir.js";
 
-/** Set to keep printed PDFs somewhere else (a CI cache folder, say). */
-export const CACHE_DIR_ENV = "HOSHIN_CACHE_DIR";
-
-/**
- * Where printed PDFs are kept: HOSHIN_CACHE_DIR; else the project's node_modules/.cache,
- * where build tools keep theirs; else the user's cache folder. Never a node_modules
- * folder made in a project that has none.
- */
+/** Where printed PDFs are kept: `pdf/` in hoshin's cache folder (see cache-dir.ts). */
 export function defaultCacheDir(cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
-  if (env[CACHE_DIR_ENV]) return path.resolve(cwd, env[CACHE_DIR_ENV]);
-  if (existsSync(path.join(cwd, "node_modules"))) return path.join(cwd, "node_modules", ".cache", "hoshin", "pdf");
-  return path.join(userCacheDir(env), "hoshin", "pdf");
+  return path.join(cacheRoot(cwd, env), "pdf");
 }
 
 /** Entries unused this long are removed, so the cache does not grow without end. */

@@ -6,10 +6,11 @@
  * page about seven times faster than the full browser.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, realpath, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { userCacheDir } from "../cache-dir.js";
 import { EnvironmentError } from "../errors.js";
 
 export const BROWSER_ENV = "HOSHIN_CHROMIUM";
@@ -53,11 +54,6 @@ export async function bundledChromium(cacheRoot: string = userCacheDir()): Promi
   }
 }
 
-/** The user's cache folder: XDG_CACHE_HOME, ~/Library/Caches on macOS, ~/.cache elsewhere. */
-export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
-  return process.platform === "darwin" ? path.join(os.homedir(), "Library", "Caches") : path.join(os.homedir(), ".cache");
-}
 
 export function browserCandidates(platform: NodeJS.Platform = process.platform): string[] {
   if (platform === "darwin") {
@@ -118,4 +114,11 @@ export async function findBrowser(
       `  elsewhere:      set ${BROWSER_ENV} to the path of a Chromium or Chrome executable\n` +
       "Or build the HTML site alone: hoshin build --no-pdf",
   );
+}
+
+/** A system browser is its file: another build of Chromium prints other bytes. */
+export async function fileIdentity(file: string): Promise<string> {
+  const real = await realpath(file).catch(() => file);
+  const info = await stat(real).catch(() => undefined);
+  return info ? `${real}:${info.size}:${info.mtimeMs}` : real;
 }

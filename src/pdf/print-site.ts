@@ -11,7 +11,7 @@ import { performance } from "node:perf_hooks";
 import type { BrowserContext } from "playwright-core";
 import type { PolicyPage } from "../normalize/model.js";
 import { EnvironmentError } from "../errors.js";
-import type { BrowserExecutable } from "./find-browser.js";
+import { fileIdentity, type BrowserExecutable } from "./find-browser.js";
 import type { PdfCache } from "./cache.js";
 import { finalizePdf, type LinkRebase, type PdfDescription } from "./finalize.js";
 import { printAssetsFingerprint, startPrintServer } from "./print-server.js";
@@ -217,12 +217,6 @@ async function sharedFingerprint(options: PdfStageOptions): Promise<string> {
   ].join("\n");
 }
 
-/** A system browser is its file: another build of Chromium prints other bytes. */
-async function fileIdentity(file: string): Promise<string> {
-  const real = await realpath(file).catch(() => file);
-  const info = await stat(real).catch(() => undefined);
-  return info ? `${real}:${info.size}:${info.mtimeMs}` : real;
-}
 
 async function cacheKey(shared: string, page: PolicyPage, siteDir: string): Promise<string> {
   const hash = createHash("sha256").update(shared);

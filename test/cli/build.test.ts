@@ -39,7 +39,8 @@ const PAGES = [
   "open-data-lab/index.html",
 ];
 
-const BUILT = /^hoshin: built 3 organizations \(4 policy pages\) into (?<out>\S+) in \d+\.\d\d s\n$/;
+// Other tests of this file build the same organizations with the same cache: some may be taken from it.
+const BUILT = /^hoshin: built 3 organizations \(4 policy pages\) into (?<out>\S+) in \d+\.\d\d s(; [1-3] unchanged, taken from the cache)?\n$/;
 
 describe.concurrent("hoshin build on valid data", () => {
   let project: string;

@@ -267,11 +267,20 @@ describe("reproducible PDFs", () => {
   });
 
   it("are not printed again when nothing changed, and stay byte-identical", async () => {
-    const before = await hashTree(site);
-    const again = await hoshin(["build"], { cwd: project, env: { HOSHIN_CACHE_DIR: cache, TZ: "Asia/Tokyo" } });
+    // Into another folder: over the same one, the build would find the whole site up to date.
+    const again = await hoshin(["build", "--out", "_site-again"], { cwd: project, env: { HOSHIN_CACHE_DIR: cache, TZ: "Asia/Tokyo" } });
     expect(again.stderr).toBe("");
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/\nhoshin: PDF: all 10 up to date, nothing printed \(\d+ KB in all\)\n$/);
+    expect(await hashTree(path.join(project, "_site-again"))).toEqual(await hashTree(site));
+  });
+
+  it("leave the whole site as it is when nothing changed", async () => {
+    const before = await hashTree(site);
+    const again = await hoshin(["build"], { cwd: project, env: { HOSHIN_CACHE_DIR: cache } });
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^hoshin: nothing changed since the last build; _site\/ is up to date \(5 organizations \(10 policy pages\), checked in \d+\.\d\d s\)\n$/);
     expect(await hashTree(site)).toEqual(before);
   });
 });

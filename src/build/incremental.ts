@@ -1,0 +1,38 @@
+/**
+ * The render stage with a memory: organizations whose folders were rendered before from the
+ * same model, options and hoshin get those folders back; Eleventy writes the others, the
+ * index and the shared files. A rebuild after editing one organization renders one.
+ */
+import type { OrganizationModel } from "../normalize/model.js";
+import { renderSite, type RenderOptions } from "./eleventy.js";
+import type { PageStore } from "./page-store.js";
+
+export interface IncrementalRenderResult {
+  /** Organizations Eleventy rendered. */
+  rendered: number;
+  /** Organizations whose folders were put back from the store. */
+  restored: number;
+}
+
+/** Organizations looked up at once: their files are in memory until written. */
+const BATCH = 32;
+
+export async function renderIncrementally(
+  organizations: OrganizationModel[],
+  options: RenderOptions & { store: PageStore; keys: ReadonlyMap<string, string> },
+): Promise<IncrementalRenderResult> {
+  const { store, keys, ...render } = options;
+  const wanted = render.only ? organizations.filter((o) => render.only!.has(o.slug)) : organizations;
+  const toRender = new Set<string>();
+  for (let start = 0; start < wanted.length; start += BATCH) {
+    await Promise.all(
+      wanted.slice(start, start + BATCH).map(async ({ slug }) => {
+        if (!(await store.restore(keys.get(slug)!, render.outDir, slug))) toRender.add(slug);
+      }),
+    );
+  }
+  await renderSite(organizations, { ...render, only: toRender });
+  for (const slug of toRender) await store.keep(keys.get(slug)!, render.outDir, slug);
+  await store.prune();
+  return { rendered: toRender.size, restored: wanted.length - toRender.size };
+}

@@ -1,0 +1,26 @@
+/**
+ * Where hoshin keeps what it can make again but would rather not: printed PDFs, and each
+ * organization's checked data and rendered pages. One folder, so CI caches one path.
+ */
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** Set to keep the caches somewhere else (a CI cache folder, say). */
+export const CACHE_DIR_ENV = "HOSHIN_CACHE_DIR";
+
+/**
+ * HOSHIN_CACHE_DIR; else the project's node_modules/.cache, where build tools keep theirs;
+ * else the user's cache folder. Never a node_modules folder made in a project that has none.
+ */
+export function cacheRoot(cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
+  if (env[CACHE_DIR_ENV]) return path.resolve(cwd, env[CACHE_DIR_ENV]);
+  if (existsSync(path.join(cwd, "node_modules"))) return path.join(cwd, "node_modules", ".cache", "hoshin");
+  return path.join(userCacheDir(env), "hoshin");
+}
+
+/** The user's cache folder: XDG_CACHE_HOME, ~/Library/Caches on macOS, ~/.cache elsewhere. */
+export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
+  return process.platform === "darwin" ? path.join(os.homedir(), "Library", "Caches") : path.join(os.homedir(), ".cache");
+}
