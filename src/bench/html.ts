@@ -1,10 +1,12 @@
 /**
- * The HTML build (`hoshin build --no-pdf`) of every synthetic organization, beside plain
- * Eleventy building as many Markdown pages of the same average size, each run as a command
- * of its own. The two alternate, so a busy machine slows both alike.
+ * The HTML build (`hoshin build --no-pdf`) of every synthetic organization, from an empty
+ * cache into an empty folder, beside plain Eleventy building as many Markdown pages of the
+ * same average size, each run as a command of its own. The two alternate, so a busy
+ * machine slows both alike.
  */
 import { readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
+import { CACHE_DIR_ENV } from "../cache-dir.js";
 import { measureNode, type Measured } from "./child.js";
 import { ELEVENTY_CLI, writePlainEleventySite } from "./plain-eleventy.js";
 import { mebibytes, median, range, seconds } from "./stats.js";
@@ -12,10 +14,14 @@ import type { BenchContext } from "./context.js";
 
 export async function benchHtmlBuild(context: BenchContext): Promise<void> {
   const out = path.join(context.work, "html-site");
+  const cache = path.join(context.work, "html-cache");
+  // From nothing every time: no output folder, and no cache of checked data or pages.
   const hoshinBuild = async (): Promise<Measured> => {
     await rm(out, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
     return measureNode(context.cli, ["build", "--no-pdf", "--input", context.organizations, "--out", out], {
       cwd: context.repo,
+      env: { [CACHE_DIR_ENV]: cache },
       probeFile: path.join(context.work, "probe.json"),
     });
   };
