@@ -25,6 +25,8 @@ export interface RenderOptions {
   only?: ReadonlySet<string>;
   /** Write the shared stylesheets, fonts and site feed; default true (see HoshinPluginOptions). */
   sharedFiles?: boolean;
+  /** Write the index; default true (see HoshinPluginOptions). */
+  index?: boolean;
   /** Pages load the `hoshin dev` client. */
   liveReload?: boolean;
 }
@@ -61,6 +63,7 @@ export async function renderSite(organizations: OrganizationModel[], options: Re
           pdfPrintedByCaller: true,
           only: options.only,
           sharedFiles: options.sharedFiles,
+          index: options.index,
           liveReload: options.liveReload ?? false,
         };
         config.addPlugin(hoshin, plugin);

@@ -4,7 +4,8 @@
  * index and the shared files. A rebuild after editing one organization renders one.
  */
 import type { OrganizationModel } from "../normalize/model.js";
-import { renderSite, type RenderOptions } from "./eleventy.js";
+import type { RenderOptions } from "./eleventy.js";
+import { renderInParts } from "./parallel-render.js";
 import type { PageStore } from "./page-store.js";
 
 export interface IncrementalRenderResult {
@@ -31,7 +32,7 @@ export async function renderIncrementally(
       }),
     );
   }
-  await renderSite(organizations, { ...render, only: toRender });
+  await renderInParts(organizations, { ...render, only: toRender });
   for (const slug of toRender) await store.keep(keys.get(slug)!, render.outDir, slug);
   await store.prune();
   return { rendered: toRender.size, restored: wanted.length - toRender.size };

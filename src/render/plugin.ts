@@ -65,6 +65,11 @@ export interface HoshinPluginOptions {
    * `hoshin dev` turns it off when it rewrites a few pages into a site it already built.
    */
   sharedFiles?: boolean;
+  /**
+   * Write the index. Default true; false for all but one part of a build rendered in
+   * parts (see build/parallel-render.ts), since one index lists every organization.
+   */
+  index?: boolean;
   /** Pages load `/.hoshin/dev.js`, which `hoshin dev` serves: live reload and the problems overlay. */
   liveReload?: boolean;
   /** Folder of archived versions (plain Eleventy only); default `archive` beside `input`. */
@@ -179,7 +184,8 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   }
 
   const bodies = new Map<string, string>();
-  for (const page of ["index", "policy", "organization", "print", "changes", "superseded", "feed", "site-feed"]) {
+  const pages = ["index", "policy", "organization", "print", "changes", "superseded", "feed", "site-feed"];
+  for (const page of options.index === false ? pages.filter((name) => name !== "index") : pages) {
     // Options given, so gray-matter parses afresh: its cache would hand every build (a dev
     // server makes many) the same front matter object, for Eleventy to add to.
     const { data, content } = matter(readFileSync(path.join(TEMPLATES_DIR, "pages", `${page}.njk`), "utf8"), {});
