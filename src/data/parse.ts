@@ -358,7 +358,8 @@ function parseYaml(
 
   // yaml's position for a repeated key is the end of whatever came before it: after an empty
   // value (`policy:` then `policy:`) that is the previous line. The repeats are found here.
-  const duplicates = duplicateKeys(doc);
+  // Looked for only when yaml found some: a walk of the whole document, for every file, costs.
+  const duplicates = doc.errors.some((error) => error.code === "DUPLICATE_KEY") ? duplicateKeys(doc) : [];
   for (const error of doc.errors) {
     if (error.code === "DUPLICATE_KEY") {
       const duplicate = duplicates.shift();
@@ -384,7 +385,7 @@ function parseYaml(
     report("file-empty", emptyMessage, undefined, EMPTY_HINT);
     return undefined;
   }
-  if (!checkKeys(doc, base, report) || !checkAliases(doc, base, report)) return undefined;
+  if (!checkKeysAndAliases(doc, base, report)) return undefined;
 
   let data: unknown;
   try {
@@ -406,8 +407,14 @@ function parseYaml(
 /**
  * Keys must be names. `? [a, b]` is valid YAML, but `toJS` can only turn it into the text
  * "[ a, b ]", and says so with a Node.js warning on the user's terminal.
+ *
+ * Aliases are checked by hand before `toJS`: it would throw on an unknown anchor, and its own
+ * limit multiplies alias counts, so a flat list of 150 aliases would pass or fail by luck.
+ *
+ * One walk of the document for both: walks are most of the cost of a file with no problem.
  */
-function checkKeys(doc: Document, base: number, report: Reporter): boolean {
+function checkKeysAndAliases(doc: Document, base: number, report: Reporter): boolean {
+  let aliases = 0;
   let ok = true;
   visit(doc, {
     Pair(_key, pair) {
@@ -416,20 +423,8 @@ function checkKeys(doc: Document, base: number, report: Reporter): boolean {
         base + (isNode(pair.key) ? (pair.key.range?.[0] ?? 0) : 0), "write the key as plain text, e.g. `name:`");
       ok = false;
     },
-  });
-  return ok;
-}
-
-/**
- * Aliases are checked by hand before `toJS`: it would throw on an unknown anchor, and its own
- * limit multiplies alias counts, so a flat list of 150 aliases would pass or fail by luck.
- */
-function checkAliases(doc: Document, base: number, report: Reporter): boolean {
-  let count = 0;
-  let ok = true;
-  visit(doc, {
     Alias(_key, alias) {
-      count += 1;
+      aliases += 1;
       if (!alias.resolve(doc)) {
         report("yaml-syntax", `alias \`*${oneLine(alias.source)}\` has no anchor \`&${oneLine(alias.source)}\` before it`,
           base + (alias.range?.[0] ?? 0), "define the anchor (&name) before using the alias (*name)");
@@ -437,7 +432,7 @@ function checkAliases(doc: Document, base: number, report: Reporter): boolean {
       }
     },
   });
-  if (count > LIMITS.maxAliases) {
+  if (aliases > LIMITS.maxAliases) {
     reportTooManyAliases(report);
     return false;
   }
