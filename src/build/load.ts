@@ -2,22 +2,18 @@
  * discover → parse → validate → normalize: from a folder of files (and the archive of
  * their published versions) to the render model, or to every problem found on the way.
  */
-import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { discoverOrganizations, type DiscoveredFile } from "../data/discover.js";
-import { LIMITS, parseOrganizationFile, parseOrganizationText, type ParseResult } from "../data/parse.js";
 import { readArchive, snapshotSource, type ArchivedVersion } from "../data/archive.js";
 import type { SourceFile } from "../data/source.js";
 import { validateOrganization } from "../validate/index.js";
-import { completenessFindings, isCompletenessFinding } from "../validate/completeness.js";
-import { historyDiagnostics } from "../validate/history.js";
-import { normalizeOrganization } from "../normalize/normalize.js";
-import { attachHistory } from "../normalize/history.js";
 import type { OrganizationModel } from "../normalize/model.js";
 import type { DiskStore } from "./disk-store.js";
-import { hoshinFingerprint } from "./fingerprint.js";
+import { loadOrganizationFile, type FileHistory, type LoadedFile, type StoredLoad } from "./load-file.js";
+import { loadThroughStore } from "./stored-load.js";
+
+export type { FileHistory, LoadedFile, StoredLoad } from "./load-file.js";
 
 export interface LoadResult {
   /** Empty when any file has an error: a site is built from all of the data or none. */
@@ -26,7 +22,7 @@ export interface LoadResult {
   fileCount: number;
   /** The archive's versions by slug, oldest first. */
   archive: Map<string, ArchivedVersion[]>;
-  /** The valid source files by slug (for `hoshin freeze`), of the files parsed: none from a `store`. */
+  /** The valid source files by slug, for `hoshin freeze`; empty when loaded through a `store`. */
   sources: Map<string, SourceFile>;
 }
 
@@ -40,25 +36,11 @@ export interface LoadOptions {
   cache?: LoadCache;
   /**
    * What earlier builds found (`hoshin build`): a file whose bytes, archived versions,
-   * options and hoshin are all unchanged is not parsed and checked again.
+   * options and hoshin are all unchanged is not parsed and checked again. With a store,
+   * `cache` is not used, and the files are checked on several cores when there are many.
    */
   store?: DiskStore<StoredLoad>;
 }
-
-/** What one file gives: its problems, and its organization when it has no error. */
-export interface LoadedFile {
-  /** Problems in the file itself, and in its history against the archive. */
-  diagnostics: Diagnostic[];
-  /** What the policy leaves unsaid (see validate/completeness.ts): reported only when no file has an error. */
-  findings: Diagnostic[];
-  /** Set once the file has been parsed. */
-  slug?: string;
-  source?: SourceFile;
-  organization?: OrganizationModel;
-}
-
-/** A loaded file as a store keeps it: everything but the parsed source. */
-export type StoredLoad = Omit<LoadedFile, "source">;
 
 /**
  * Loaded files by absolute path. `hoshin dev` keeps one between rebuilds and deletes the
@@ -99,21 +81,9 @@ export async function loadOrganizations(inputDir: string, options: LoadOptions =
   }
   const history: FileHistory = { versions: (slug) => archive.versions.get(slug) ?? [], readable: (v) => !unreadable.has(v) };
 
-  const cache = options.cache;
-  const loadOne = async (file: DiscoveredFile): Promise<LoadedFile> => {
-    const cached = cache?.get(file.absolutePath);
-    if (cached) return cached;
-    const result = options.store
-      ? await loadThroughStore(file, history, options, options.store)
-      : await loadOrganizationFile(file, history, options);
-    cache?.set(file.absolutePath, result);
-    return result;
-  };
-  const loaded: LoadedFile[] = [];
-  // A batch at a time: ten thousand files read at once would run out of file handles.
-  for (let start = 0; start < discovery.files.length; start += LOAD_BATCH) {
-    loaded.push(...(await Promise.all(discovery.files.slice(start, start + LOAD_BATCH).map(loadOne))));
-  }
+  const loaded: LoadedFile[] = options.store
+    ? await loadThroughStore(discovery.files, history, options, options.store)
+    : await loadEach(discovery.files, history, options);
   diagnostics.push(...loaded.flatMap((file) => file.diagnostics));
   const sources = new Map(loaded.flatMap((file) => (file.source ? [[file.source.slug, file.source] as const] : [])));
   const slugs = new Set(loaded.flatMap((file) => (file.slug === undefined ? [] : [file.slug])));
@@ -146,71 +116,22 @@ export async function loadOrganizations(inputDir: string, options: LoadOptions =
   };
 }
 
-/** The archived versions a file's history is checked and shown against. */
-export interface FileHistory {
-  versions(slug: string): ArchivedVersion[];
-  /** Whether this hoshin can still read the version's data (to compare it). */
-  readable(version: ArchivedVersion): boolean;
-}
-
-export async function loadOrganizationFile(
-  file: DiscoveredFile,
-  history: FileHistory,
-  options: Pick<LoadOptions, "strict"> = {},
-): Promise<LoadedFile> {
-  return checkParsed(await parseOrganizationFile(file), history, options);
-}
-
-/** validate → normalize, for a file already parsed. */
-function checkParsed(parsed: ParseResult, history: FileHistory, options: Pick<LoadOptions, "strict">): LoadedFile {
-  if (!parsed.source) return { diagnostics: parsed.diagnostics, findings: [] };
-  const source = parsed.source;
-  const slug = source.slug;
-  const diagnostics = [...parsed.diagnostics, ...validateOrganization(source)];
-  if (hasErrors(diagnostics)) return { diagnostics, findings: [], slug, source };
-  const versions = history.versions(source.slug);
-  diagnostics.push(...historyDiagnostics(source, versions));
-  if (hasErrors(diagnostics)) return { diagnostics, findings: [], slug, source };
-  const findings = completenessFindings(source, { strict: options.strict });
-  const organization = attachHistory(
-    normalizeOrganization(source, findings.filter(isCompletenessFinding)),
-    source,
-    versions,
-    history.readable,
-  );
-  return { diagnostics, findings, slug, source, organization };
-}
-
+/** Files read at once: ten thousand open together would run out of file handles. */
 const LOAD_BATCH = 256;
 
-/**
- * The file's result from the store when its bytes, archived versions and options are the
- * ones it was kept for, by hoshin as it is now; else loaded, and kept for next time.
- */
-async function loadThroughStore(
-  file: DiscoveredFile,
-  history: FileHistory,
-  options: Pick<LoadOptions, "strict">,
-  store: DiskStore<StoredLoad>,
-): Promise<LoadedFile> {
-  let bytes: Uint8Array;
-  try {
-    // An unreadable or oversized file is left to the parser, which says why.
-    if ((await stat(file.absolutePath)).size > LIMITS.maxFileBytes) return loadOrganizationFile(file, history, options);
-    bytes = await readFile(file.absolutePath);
-  } catch {
-    return loadOrganizationFile(file, history, options);
+/** Every file loaded afresh, or from `options.cache` when it holds the file. */
+async function loadEach(files: readonly DiscoveredFile[], history: FileHistory, options: LoadOptions): Promise<LoadedFile[]> {
+  const cache = options.cache;
+  const loadOne = async (file: DiscoveredFile): Promise<LoadedFile> => {
+    const cached = cache?.get(file.absolutePath);
+    if (cached) return cached;
+    const result = await loadOrganizationFile(file, history, options);
+    cache?.set(file.absolutePath, result);
+    return result;
+  };
+  const loaded: LoadedFile[] = [];
+  for (let start = 0; start < files.length; start += LOAD_BATCH) {
+    loaded.push(...(await Promise.all(files.slice(start, start + LOAD_BATCH).map(loadOne))));
   }
-  const hash = createHash("sha256");
-  hash.update(JSON.stringify({ hoshin: await hoshinFingerprint(), file, strict: options.strict ?? false }));
-  hash.update(bytes);
-  // The archive decides the history checks and the history pages.
-  for (const version of history.versions(file.slug)) hash.update(JSON.stringify({ version, readable: history.readable(version) }));
-  const key = hash.digest("hex");
-  const kept = await store.get(key);
-  if (kept) return kept;
-  const loaded = checkParsed(parseOrganizationText(file, bytes), history, options);
-  const { source: _source, ...storable } = loaded;
-  await store.set(key, storable);
   return loaded;
 }

@@ -8,7 +8,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadOrganizations } from "../../dist/build/load.js";
 import { renderSite } from "../../dist/build/eleventy.js";
-import { partsFor, renderInParts } from "../../dist/build/parallel-render.js";
+import { renderInParts } from "../../dist/build/parallel-render.js";
+import { partsFor } from "../../dist/build/parts.js";
 import { hashTree } from "../cli/helpers.js";
 
 const folders: string[] = [];

@@ -1,0 +1,100 @@
+/**
+ * Loading for `hoshin build`, which remembers: each file's result is kept in a store under
+ * a key of everything it depends on (its bytes and path, its archived versions, the options,
+ * hoshin itself), and a file whose key is found is not parsed or checked again. The files
+ * that are not found are checked in parts, one per core, when there are many.
+ */
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import type { ArchivedVersion } from "../data/archive.js";
+import type { DiscoveredFile } from "../data/discover.js";
+import { LIMITS } from "../data/parse.js";
+import type { DiskStore } from "./disk-store.js";
+import { hoshinFingerprint } from "./fingerprint.js";
+import {
+  loadOrganizationBytes,
+  loadOrganizationFile,
+  withoutSource,
+  type FileHistory,
+  type FileLoadOptions,
+  type StoredLoad,
+} from "./load-file.js";
+import type { LoadWorkerData } from "./load-worker.js";
+import { dealOut, partsFor, runWorker } from "./parts.js";
+
+/** Files read at once: ten thousand open together would run out of file handles. */
+const READ_BATCH = 256;
+
+interface Pending {
+  index: number;
+  file: DiscoveredFile;
+  bytes: Uint8Array;
+  key: string;
+}
+
+export async function loadThroughStore(
+  files: readonly DiscoveredFile[],
+  history: FileHistory,
+  options: FileLoadOptions,
+  store: DiskStore<StoredLoad>,
+): Promise<StoredLoad[]> {
+  const loaded: StoredLoad[] = new Array(files.length);
+  const pending: Pending[] = [];
+  const hoshin = await hoshinFingerprint();
+  for (let start = 0; start < files.length; start += READ_BATCH) {
+    await Promise.all(
+      files.slice(start, start + READ_BATCH).map(async (file, offset) => {
+        const index = start + offset;
+        const bytes = await readWithinLimit(file);
+        // An unreadable or oversized file is left to the parser, which says why.
+        if (!bytes) return void (loaded[index] = withoutSource(await loadOrganizationFile(file, history, options)));
+        const key = storeKey(hoshin, file, bytes, history, options);
+        const kept = await store.get(key);
+        if (kept) loaded[index] = kept;
+        else pending.push({ index, file, bytes, key });
+      }),
+    );
+  }
+  const results = await checkInParts(pending, history, options);
+  for (const [position, { index, key }] of pending.entries()) {
+    loaded[index] = results[position]!;
+    await store.set(key, results[position]!);
+  }
+  return loaded;
+}
+
+async function readWithinLimit(file: DiscoveredFile): Promise<Uint8Array | undefined> {
+  try {
+    if ((await stat(file.absolutePath)).size > LIMITS.maxFileBytes) return undefined;
+    return await readFile(file.absolutePath);
+  } catch {
+    return undefined;
+  }
+}
+
+function storeKey(hoshin: string, file: DiscoveredFile, bytes: Uint8Array, history: FileHistory, options: FileLoadOptions): string {
+  // JSON, not v8.serialize: v8's bytes depend on how each string happens to be held in memory.
+  const hash = createHash("sha256").update(JSON.stringify({ hoshin, file, strict: options.strict ?? false }));
+  hash.update(bytes);
+  // The archive decides the history checks and the history pages.
+  for (const version of history.versions(file.slug)) hash.update(JSON.stringify({ version, readable: history.readable(version) }));
+  return hash.digest("hex");
+}
+
+/** The pending files checked, in order: the first part here, each other in a worker thread. */
+async function checkInParts(pending: readonly Pending[], history: FileHistory, options: FileLoadOptions): Promise<StoredLoad[]> {
+  const parts = partsFor(pending.length);
+  const here = (items: readonly Pending[]) => items.map(({ file, bytes }) => withoutSource(loadOrganizationBytes(file, bytes, history, options)));
+  if (parts === 1) return here(pending);
+  const [first = [], ...others] = dealOut(pending, parts);
+  const workerData = (items: readonly Pending[]): LoadWorkerData => {
+    const versions: Record<string, ArchivedVersion[]> = {};
+    for (const { file } of items) versions[file.slug] = history.versions(file.slug);
+    const unreadable = Object.values(versions).flat().filter((v) => !history.readable(v)).map((v) => `${v.slug}/${v.date}`);
+    return { files: items.map(({ file, bytes }) => ({ file, bytes })), versions, unreadable, options };
+  };
+  const workers = others.map((items) => runWorker<StoredLoad[]>(new URL("./load-worker.js", import.meta.url), workerData(items)));
+  const results = [here(first), ...(await Promise.all(workers))];
+  // Back into the order of `pending`: part p holds items p, p + parts, p + 2 × parts, …
+  return pending.map((_item, index) => results[index % parts]![Math.floor(index / parts)]!);
+}
