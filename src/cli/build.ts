@@ -2,7 +2,6 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { cacheRoot } from "../cache-dir.js";
-import { DiskStore } from "../build/disk-store.js";
 import type { IncrementalRenderResult } from "../build/incremental.js";
 import { PageStore, pageKeys, renderInputs } from "../build/page-store.js";
 import type { RenderOptions } from "../build/eleventy.js";
@@ -11,14 +10,14 @@ import { PublishedSites, siteKey } from "../build/up-to-date.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
 import { assertSafeOutputFolder, publishAtomically } from "../build/publish.js";
-import { defaultArchiveDir, type StoredLoad } from "../build/load.js";
+import { defaultArchiveDir } from "../build/load.js";
 import { fileIdentity, findBrowser } from "../pdf/find-browser.js";
 import { PdfCache, defaultCacheDir } from "../pdf/cache.js";
 import type { PdfStageResult } from "../pdf/print-site.js";
 import { packageInfo } from "../package-info.js";
 import { UsageError } from "../errors.js";
 import { organizationsOfShard, parseShard, trimToShard, type Shard } from "../build/shard.js";
-import { loadInput } from "./load-or-refuse.js";
+import { checkedDataStore, loadInput } from "./load-or-refuse.js";
 import { plural, type Output } from "./output.js";
 import { terminalProgress } from "./progress.js";
 
@@ -42,7 +41,7 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   const options = { ...command, ...publicAddress(command) };
   const shard = command.shard === undefined ? undefined : parseShard(command.shard);
   assertSafeOutputFolder(options.out, options.input, process.cwd(), options.archive ?? defaultArchiveDir(options.input));
-  const checked = new DiskStore<StoredLoad>(path.join(cacheRoot(), "data"));
+  const checked = checkedDataStore();
   const result = await loadInput(options.input, { archive: options.archive, strict: options.strict, store: checked });
   // JSON is always a whole document, even with nothing to report, so scripts can parse stdout.
   if (result.diagnostics.length || options.format === "json") {

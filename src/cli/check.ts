@@ -1,14 +1,14 @@
 /** `hoshin check`: validate only, report every problem, exit 1 if any is an error. */
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
-import { loadInput } from "./load-or-refuse.js";
+import { checkedDataStore, loadInput } from "./load-or-refuse.js";
 import { plural, type Output } from "./output.js";
 
 export async function runCheck(
   options: { input: string; archive?: string; format: ReportFormat; strict?: boolean },
   output: Output,
 ): Promise<number> {
-  const result = await loadInput(options.input, { archive: options.archive, strict: options.strict });
+  const result = await loadInput(options.input, { archive: options.archive, strict: options.strict, store: checkedDataStore() });
   const failed = hasErrors(result.diagnostics);
   if (options.format === "json") {
     output.out(formatDiagnostics(result.diagnostics, "json"));

@@ -1,5 +1,8 @@
 import { InputFolderError } from "../data/discover.js";
-import { loadOrganizations, type LoadOptions, type LoadResult } from "../build/load.js";
+import path from "node:path";
+import { cacheRoot } from "../cache-dir.js";
+import { DiskStore } from "../build/disk-store.js";
+import { loadOrganizations, type LoadOptions, type LoadResult, type StoredLoad } from "../build/load.js";
 import { UsageError } from "../errors.js";
 
 /** Loads the input folder; a missing folder is a usage mistake, not a data problem. */
@@ -14,4 +17,9 @@ export async function loadInput(input: string, options: Pick<LoadOptions, "stric
     }
     throw error;
   }
+}
+
+/** Where `check` and `build` keep each file's checks between runs: `data/` in hoshin's cache. */
+export function checkedDataStore(): DiskStore<StoredLoad> {
+  return new DiskStore<StoredLoad>(path.join(cacheRoot(), "data"));
 }
