@@ -1,4 +1,5 @@
 /** The render stage: Eleventy writes the pages of already-validated organizations. */
+import "./eleventy-without-esm-resolver.js";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
