@@ -25,15 +25,15 @@ export async function renderIncrementally(
   const { store, keys, ...render } = options;
   const wanted = render.only ? organizations.filter((o) => render.only!.has(o.slug)) : organizations;
   const toRender = new Set<string>();
-  for (let start = 0; start < wanted.length; start += BATCH) {
-    await Promise.all(
-      wanted.slice(start, start + BATCH).map(async ({ slug }) => {
-        if (!(await store.restore(keys.get(slug)!, render.outDir, slug))) toRender.add(slug);
-      }),
-    );
-  }
+  await inBatches(wanted.map((o) => o.slug), async (slug) => {
+    if (!(await store.restore(keys.get(slug)!, render.outDir, slug))) toRender.add(slug);
+  });
   await renderInParts(organizations, { ...render, only: toRender });
-  for (const slug of toRender) await store.keep(keys.get(slug)!, render.outDir, slug);
+  await inBatches([...toRender], (slug) => store.keep(keys.get(slug)!, render.outDir, slug));
   await store.prune();
   return { rendered: toRender.size, restored: wanted.length - toRender.size };
+}
+
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += BATCH) await Promise.all(items.slice(start, start + BATCH).map(work));
 }
