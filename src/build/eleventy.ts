@@ -9,7 +9,6 @@ import { hoshin, type EleventyConfigLike, type HoshinPluginOptions } from "../re
 
 type HoshinEleventyConfig = EleventyConfigLike & {
   addPlugin: (plugin: unknown, options: object) => void;
-  getFilter: (name: string) => ((this: unknown, ...args: unknown[]) => unknown) | undefined;
 };
 
 export interface RenderOptions {
@@ -68,8 +67,6 @@ export async function renderSite(organizations: OrganizationModel[], options: Re
           liveReload: options.liveReload ?? false,
         };
         config.addPlugin(hoshin, plugin);
-        // A plugin, because plugins run after Eleventy's own configuration, which adds `url`.
-        config.addPlugin(memoizeUrlFilter, {});
       },
     });
     eleventy.disableLogger();
@@ -78,23 +75,4 @@ export async function renderSite(organizations: OrganizationModel[], options: Re
   } finally {
     await rm(emptyInput, { recursive: true, force: true });
   }
-}
-
-/**
- * Eleventy's `url` filter tries `new URL()` on every link and catches the failure: 23,000
- * calls, a tenth of the render time, at a thousand organizations. The pages use a handful
- * of distinct links, and the filter depends only on its argument within one build, so its
- * answers are kept. Done here, where hoshin owns the whole Eleventy build, and not in the
- * plugin, which must leave a host site's filters as they are.
- */
-function memoizeUrlFilter(config: HoshinEleventyConfig): void {
-  const url = config.getFilter("url");
-  if (!url) return;
-  const answers = new Map<string, unknown>();
-  config.addFilter("url", function (this: unknown, ...args: never[]) {
-    const [link] = args as unknown[];
-    if (args.length !== 1 || typeof link !== "string") return url.apply(this, args);
-    if (!answers.has(link)) answers.set(link, url.call(this, link));
-    return answers.get(link);
-  });
 }

@@ -113,6 +113,7 @@ export interface EleventyConfigLike {
   addGlobalData(name: string, data: () => Promise<unknown>): void;
   addTemplate(virtualPath: string, content: string, data?: object): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  getFilter(name: string): ((this: unknown, ...args: unknown[]) => unknown) | undefined;
   addPassthroughCopy(mapping: Record<string, string>): void;
   htmlTransformer: {
     addUrlTransform(extensions: string, callback: (this: { url: string }, url: string) => string): void;
@@ -210,6 +211,7 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   eleventyConfig.addFilter("hoshinHours", (hours: Parameters<typeof formatHours>[0], page: PolicyPage) =>
     formatHours(hours, page.lang, { ja: page.organization.self ?? "", en: page.organization.self }),
   );
+  eleventyConfig.addFilter("hoshinUrl", pathPrefixed(eleventyConfig));
   eleventyConfig.addFilter("hoshinTimeRange", formatTimeRange);
   eleventyConfig.addFilter("hoshinList", joinList);
   eleventyConfig.addFilter("hoshinMarkdown", renderMarkdown);
@@ -233,6 +235,24 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
       fontFiles(css).map((file) => [path.join(FONT_PACKAGE_DIR, "files", file), `${FONT_OUTPUT_DIR}/${file}`]),
     ),
   });
+}
+
+/**
+ * Eleventy's `url` filter, but quick for the root-relative links hoshin's pages are made of:
+ * `url` tries `new URL()` on every link and catches the failure, which at a thousand
+ * organizations (tens of thousands of links) was a tenth of the render. Where the site's
+ * root is under the path prefix is asked of `url` once; every other kind of link still
+ * goes to `url` itself.
+ */
+function pathPrefixed(eleventyConfig: EleventyConfigLike): (this: unknown, url: string) => unknown {
+  let root: string | undefined;
+  return function (url) {
+    const eleventyUrl = eleventyConfig.getFilter("url");
+    if (!eleventyUrl) return url;
+    if (typeof url !== "string" || !url.startsWith("/") || url.includes("//") || url.includes("/.")) return eleventyUrl.call(this, url);
+    root ??= String(eleventyUrl.call(this, "/"));
+    return root + url.slice(1);
+  };
 }
 
 async function loadSiteData(options: HoshinPluginOptions, base: string): Promise<HoshinSiteData> {
