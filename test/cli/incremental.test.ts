@@ -97,6 +97,22 @@ describe("hoshin build, again", () => {
   });
 });
 
+describe("hoshin build with a cache folder it cannot use", () => {
+  it("builds all the same, every time", async () => {
+    const project = await makeProject(["valid"]);
+    // A file where the cache folder should be: nothing can be read from it or written into it.
+    const env = { HOSHIN_CACHE_DIR: path.join(project, "cache-is-a-file") };
+    await writeFile(env.HOSHIN_CACHE_DIR, "");
+    for (let run = 0; run < 2; run++) {
+      const result = await hoshin(["build", "--no-pdf"], { cwd: project, env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toMatch(/^hoshin: built 3 organizations \(4 policy pages\) into _site\/ in \d+\.\d\d s\n$/);
+    }
+    expect(await hashTree(path.join(project, "_site"))).toEqual(await freshBuild(project));
+  });
+});
+
 describe("hoshin build, again, with problems in the data", () => {
   it("reports the same warnings from the cache as from the files", async () => {
     const project = await makeProject(["valid", "incomplete"]);
