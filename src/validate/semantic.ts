@@ -42,6 +42,7 @@ export function semanticDiagnostics(source: SourceFile, schema: JsonSchema): Dia
   checkPurposes(data, report);
   checkClauses(data, report);
   checkCustomSectionPlacement(data, report);
+  checkControlCharacters(source, data, report, diagnostics);
   return diagnostics;
 }
 
@@ -319,4 +320,57 @@ function checkBooleanWords(data: Json, report: Report): void {
       "write `true` (without quotes) if the organization has internal rules, or the rules' name, e.g. `個人情報取扱規程`",
     );
   }
+}
+
+/**
+ * Control characters (U+0000–U+001F but tab and line breaks, U+007F–U+009F) are invisible
+ * in an editor and mean nothing in a policy; they come from pasting out of other programs.
+ * They are refused because the feeds are XML, which may not contain them: one in a name
+ * would make every feed reader reject the site's feed.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+function checkControlCharacters(source: SourceFile, data: Json, report: Report, diagnostics: Diagnostic[]): void {
+  const visit = (value: unknown, path: DataPath): void => {
+    if (isString(value)) {
+      const found = controlCharacter(value);
+      if (found) report("text-control-character", path, `the text contains an invisible control character, ${found.name}, as its ${ordinal(found.index + 1)} character`, CONTROL_HINT);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, [...path, index]));
+    } else if (isObject(value)) {
+      for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+    }
+  };
+  visit(data, []);
+  if (!source.body) return;
+  const lines = source.body.text.split("\n");
+  lines.forEach((text, index) => {
+    const found = controlCharacter(text);
+    if (!found) return;
+    diagnostics.push({
+      code: "text-control-character",
+      severity: "error",
+      file: source.file,
+      line: source.body!.line + index,
+      column: found.index + 1,
+      path: "(body)",
+      message: `the text contains an invisible control character, ${found.name}`,
+      hint: CONTROL_HINT,
+    });
+  });
+}
+
+const CONTROL_HINT = "delete it: in most editors, move the cursor across it and press Delete, or type the text again";
+
+function controlCharacter(text: string): { index: number; name: string } | undefined {
+  const match = CONTROL_CHARACTER.exec(text);
+  if (!match) return undefined;
+  const code = match[0].charCodeAt(0);
+  return { index: match.index, name: `U+${code.toString(16).toUpperCase().padStart(4, "0")}` };
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
 }

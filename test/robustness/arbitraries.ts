@@ -113,6 +113,8 @@ export const MARKUP = [
   "e\u0301",
 ];
 
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
 const JAPANESE_WORDS = ["個人情報", "当センター", "令和", "お問い合わせ", "プライバシーポリシー", "（株）", "〒107-0052", "ｶﾀｶﾅ", "①"];
 
 const japaneseChar = fc.oneof(
@@ -124,7 +126,8 @@ const japaneseChar = fc.oneof(
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 10 }) },
   { weight: 3, arbitrary: fc.string({ unit: japaneseChar, minLength: 1, maxLength: 10 }) },
-  { weight: 1, arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 4 }) },
+  // Any code point but the control characters, which validation refuses (text-control-character).
+  { weight: 1, arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 4 }).map((text) => text.replace(CONTROL_CHARACTERS, "")).filter((text) => text.length > 0) },
   { weight: 1, arbitrary: fc.constantFrom(...JAPANESE_WORDS) },
   { weight: 3, arbitrary: fc.constantFrom(...MARKUP) },
 );

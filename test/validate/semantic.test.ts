@@ -14,6 +14,7 @@ import { validateOrganization } from "../../src/validate/index.js";
 import { organizationSchema, type JsonSchema } from "../../src/validate/schema.js";
 import { FIXTURES, fixtureFiles, loadFixtureFolder, type Case, type FixtureFolder } from "./fixtures.js";
 
+const CONTROL_HINT = "delete it: in most editors, move the cursor across it and press Delete, or type the text again";
 const CUSTOM_AFTER_HINT = "the section goes at the end, before the contact points; choose a section the policy has";
 const NOT_LOCALIZED = {
   code: "text-not-localized",
@@ -316,6 +317,50 @@ const CASES: readonly Case[] = [
         path: "customSections[0].after",
         message: "the policy has no `cookies` section to place this after",
         hint: CUSTOM_AFTER_HINT,
+      },
+    ],
+  ],
+
+  // --- invisible characters ---------------------------------------------------------------
+  [
+    "a control character in a YAML value, written as an escape",
+    "text-control-character.yaml",
+    [
+      {
+        code: "text-control-character",
+        line: 3,
+        column: 9,
+        path: "organization.name",
+        message: "the text contains an invisible control character, U+0007, as its 12th character",
+        hint: CONTROL_HINT,
+      },
+    ],
+  ],
+  [
+    "a NUL in a JSON string",
+    "text-control-character-json.json",
+    [
+      {
+        code: "text-control-character",
+        line: 4,
+        column: 16,
+        path: "purposes[0]",
+        message: "the text contains an invisible control character, U+0000, as its 11th character",
+        hint: CONTROL_HINT,
+      },
+    ],
+  ],
+  [
+    "a raw control character in a Markdown body, at its column",
+    "text-control-character-body.md",
+    [
+      {
+        code: "text-control-character",
+        line: 9,
+        column: 8,
+        path: "(body)",
+        message: "the text contains an invisible control character, U+0001",
+        hint: CONTROL_HINT,
       },
     ],
   ],
