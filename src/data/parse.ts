@@ -51,7 +51,7 @@ export const LIMITS: { maxFileBytes: number; maxAliases: number; maxDepth: numbe
 /** How far into a file we look for NUL bytes: enough to catch images, PDFs and spreadsheets. */
 const BINARY_SNIFF_BYTES = 8192;
 
-const ENCODING_HINT = "save the file as UTF-8 (in most editors: File › Save with Encoding › UTF-8)";
+const ENCODING_HINT = "save the file as UTF-8; in most editors: File › Save with Encoding › UTF-8";
 const EMPTY_HINT = "copy an example from organizations/ and fill it in";
 
 export async function parseOrganizationFile(file: DiscoveredFile): Promise<ParseResult> {

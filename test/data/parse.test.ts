@@ -41,7 +41,7 @@ async function refusal(name: string) {
   return result.diagnostics.map(({ code, severity, line, column, message, hint }) => ({ code, severity, line, column, message, hint }));
 }
 
-const ENCODING_HINT = "save the file as UTF-8 (in most editors: File › Save with Encoding › UTF-8)";
+const ENCODING_HINT = "save the file as UTF-8; in most editors: File › Save with Encoding › UTF-8";
 const EMPTY_HINT = "copy an example from organizations/ and fill it in";
 
 describe("parseOrganizationFile: refusals", () => {

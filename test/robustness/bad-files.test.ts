@@ -109,7 +109,7 @@ const ROWS: Row[] = [
     kind: "a Shift_JIS file",
     files: async () => ({ "sjis.yaml": await fixture("shift-jis.yaml") }),
     file: "organizations/sjis.yaml",
-    line: "organizations/sjis.yaml:2:9  -  file is saved as Shift_JIS, not UTF-8 (save the file as UTF-8 (in most editors: File › Save with Encoding › UTF-8))",
+    line: "organizations/sjis.yaml:2:9  -  file is saved as Shift_JIS, not UTF-8 (save the file as UTF-8; in most editors: File › Save with Encoding › UTF-8)",
   },
   {
     kind: "an unknown key, with did-you-mean",
