@@ -189,10 +189,13 @@ async function showPolicy({ html, printCss, address }: { html: string; printCss:
   for (const link of document.querySelectorAll('link[media="print"]')) link.remove();
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(printCss);
-  // Nobody looks at this tab: without a body on screen, the browser lays the policy out
-  // once, for paper, instead of also for the screen — and paints no frames of it.
+  // Nobody looks at this tab: with the body skipped on screen, the browser lays the policy
+  // out for paper only, and paints no frames of it. Skipped, not removed (display: none):
+  // Chromium lays a page out for paper twice per print (to count the pages, then to print
+  // them) and returns to the screen in between, and a body with no box on screen would
+  // throw away the boxes and shaped text of the first pass; hidden content keeps them.
   const offScreen = new CSSStyleSheet();
-  offScreen.replaceSync("@media screen { body { display: none !important; } }");
+  offScreen.replaceSync("@media screen { body { content-visibility: hidden !important; } }");
   document.adoptedStyleSheets = [offScreen, sheet];
   document.body.replaceWith(document.adoptNode(next.body));
   await document.fonts.ready;
