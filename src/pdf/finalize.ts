@@ -1,6 +1,8 @@
 /**
  * The PDF as Chromium printed it, made reproducible and described: document info from the
- * page, dates from the policy (never the clock), the language of the page.
+ * page, dates from the policy (never the clock), the language of the page, links to the
+ * published site. Chromium's own layout is edited in place (edit-in-place.ts); anything
+ * else is parsed and written again by pdf-lib.
  */
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
 import { editChromiumPdf } from "./edit-in-place.js";
@@ -32,7 +34,8 @@ export async function finalizePdf(
   producer: string,
   links: LinkRebase,
 ): Promise<Uint8Array> {
-  return editChromiumPdf(printed, { info: infoDictionary(description, producer), links, lang: description.lang }) ?? rewriteWithPdfLib(printed, description, producer, links);
+  const edited = editChromiumPdf(printed, { info: infoDictionary(description, producer), links, lang: description.lang });
+  return edited ?? rewriteWithPdfLib(printed, description, producer, links);
 }
 
 /** The document information, written as pdf-lib writes it: text as UTF-16 hex strings. */
