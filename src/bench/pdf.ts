@@ -12,6 +12,7 @@ import type { BrowserExecutable } from "../pdf/find-browser.js";
 import { PdfCache } from "../pdf/cache.js";
 import { printPdfs } from "../pdf/print-site.js";
 import { startPrintServer } from "../pdf/print-server.js";
+import { sampleDescendantsCpu } from "./tree-cpu.js";
 import type { BenchContext } from "./context.js";
 import { median, ms } from "./stats.js";
 
@@ -26,14 +27,29 @@ export async function benchPdfStage(context: BenchContext, browser: BrowserExecu
   await renderSite(organizations, { outDir: site, pdf: true });
 
   const perDocument: number[] = [];
+  const cpu: { node: number; browser: number | undefined }[] = [];
   for (let run = 0; run < context.runs; run++) {
     const cache = new PdfCache(path.join(work, `cache-${run}`));
+    const browserCpu = sampleDescendantsCpu();
+    const nodeCpu = process.cpuUsage();
     const result = await printPdfs(pages, { siteDir: site, pathPrefix: "/", browser, cache, producer: "hoshin bench", tabs: options.tabs });
+    const { user, system } = process.cpuUsage(nodeCpu);
+    const browserMs = browserCpu.stop();
     perDocument.push(result.milliseconds / result.printed);
+    cpu.push({ node: (user + system) / 1000 / result.printed, browser: browserMs === undefined ? undefined : browserMs / result.printed });
   }
   const floor = await onePagePrintFloor(browser.path, work);
   console.log(`PDF, ${pages.length} documents, browser start included (median of ${context.runs}): ${ms(median(perDocument))} per document`);
   console.log(`  runs: ${perDocument.map(ms).join(", ")}`);
+  // CPU time moves far less than wall time when other work shares the machine.
+  const nodeCpu = ms(median(cpu.map((run) => run.node)));
+  const browserCpu = cpu.map((run) => run.browser);
+  if (browserCpu.every((value): value is number => value !== undefined)) {
+    const all = ms(median(cpu.map((run, index) => run.node + browserCpu[index]!)));
+    console.log(`  CPU per document (median of ${context.runs}): ${all} in all, Node ${nodeCpu}, browser ${ms(median(browserCpu))}`);
+  } else {
+    console.log(`  CPU per document (median of ${context.runs}): Node ${nodeCpu}`);
+  }
   console.log(`  baseline, page.pdf() of a one-line page in the same browser: ${ms(floor)} per document`);
 }
 

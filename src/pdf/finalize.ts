@@ -1,8 +1,11 @@
 /**
  * The PDF as Chromium printed it, made reproducible and described: document info from the
- * page, dates from the policy (never the clock), the language of the page.
+ * page, dates from the policy (never the clock), the language of the page, links to the
+ * published site. Chromium's own layout is edited in place (edit-in-place.ts); anything
+ * else is parsed and written again by pdf-lib.
  */
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
+import { editChromiumPdf } from "./edit-in-place.js";
 
 export interface PdfDescription {
   title: string;
@@ -31,6 +34,31 @@ export async function finalizePdf(
   producer: string,
   links: LinkRebase,
 ): Promise<Uint8Array> {
+  const edited = editChromiumPdf(printed, { info: infoDictionary(description, producer), links, lang: description.lang });
+  return edited ?? rewriteWithPdfLib(printed, description, producer, links);
+}
+
+/** The document information, written as pdf-lib writes it: text as UTF-16 hex strings. */
+function infoDictionary(description: PdfDescription, producer: string): string {
+  const entries: [string, string][] = [
+    ["Title", PDFHexString.fromText(description.title).toString()],
+    ["Author", PDFHexString.fromText(description.author).toString()],
+    ["Subject", PDFHexString.fromText(description.subject).toString()],
+    ["Creator", PDFHexString.fromText("hoshin").toString()],
+    ["Producer", PDFHexString.fromText(producer).toString()],
+  ];
+  if (description.date) {
+    const date = PDFString.fromDate(policyDate(description.date)).toString();
+    entries.push(["CreationDate", date], ["ModDate", date]);
+  }
+  return `<<${entries.map(([key, value]) => `/${key} ${value}`).join("\n")}>>`;
+}
+
+/**
+ * Any PDF: parsed and written again whole by pdf-lib, object streams and all. Used when the
+ * PDF is not laid out as Chromium lays its PDFs out (see edit-in-place.ts).
+ */
+async function rewriteWithPdfLib(printed: Uint8Array, description: PdfDescription, producer: string, links: LinkRebase): Promise<Uint8Array> {
   // updateMetadata: false — pdf-lib would otherwise stamp the current time. Parsing and
   // saving at full speed: by default pdf-lib yields to the event loop every 50 objects,
   // which for a tagged PDF of hundreds of objects more than doubles the time.

@@ -34,7 +34,10 @@ export interface PrintServer {
 
 export async function startPrintServer(siteDir: string, pathPrefix: string): Promise<PrintServer> {
   const prefix = pathPrefix.endsWith("/") ? pathPrefix : `${pathPrefix}/`;
-  const site = sirv(siteDir, { dev: false, etag: false, dotfiles: false });
+  // Files looked up when asked for (sirv's "dev" mode), not listed up front: the browser
+  // asks for a few (a page per tab and its stylesheets), and listing a large site took
+  // longer than printing a PDF. That mode serves dot files, so they are refused here.
+  const site = sirv(siteDir, { dev: true, etag: false });
   const fontsCss = readFileSync(PRINT_FONTS_CSS);
   const fontCache = new Map<string, Buffer>();
 
@@ -54,7 +57,7 @@ export async function startPrintServer(siteDir: string, pathPrefix: string): Pro
       response.end(fontsCss);
       return;
     }
-    if (!pathname.startsWith(prefix)) {
+    if (!pathname.startsWith(prefix) || isDotPath(pathname)) {
       response.writeHead(404).end();
       return;
     }
@@ -64,6 +67,17 @@ export async function startPrintServer(siteDir: string, pathPrefix: string): Pro
     });
   });
   return listenOnLoopback(server);
+}
+
+/** A path with a segment that starts with a dot, encoded or not: never served. */
+function isDotPath(pathname: string): boolean {
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // Malformed escapes: judged as written.
+  }
+  return decoded.includes("/.") || pathname.includes("/.");
 }
 
 /** Starts `server` on a free port of 127.0.0.1, reachable from this machine only. */

@@ -5,7 +5,7 @@
  * same page printed the plain way — its own navigation, its own print.css link, no swap —
  * and finished by the same `finalizePdf`.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -119,6 +119,10 @@ describe("the loopback print server", () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("特定非営利活動法人 多文化共生支援センター");
       expect((await fetch(`${server.origin}/tabunka-center/ja/`)).status).toBe(404);
+      // Files are looked up as they are asked for; dot files are not served, however spelled.
+      await writeFile(path.join(site, ".hidden.txt"), "not for the browser");
+      expect((await fetch(`${server.origin}/policies/.hidden.txt`)).status).toBe(404);
+      expect((await fetch(`${server.origin}/policies/%2Ehidden.txt`)).status).toBe(404);
       const css = await (await fetch(`${server.origin}/policies/assets/hoshin/fonts.css`)).text();
       expect(css).toContain("/__hoshin-print/NotoSansJP-400.ttf");
       expect(css).toContain("/__hoshin-print/NotoSansJP-700.ttf");
