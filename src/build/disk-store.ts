@@ -1,11 +1,15 @@
 /**
  * A folder of values by content key, for results that are slow to make and safe to make
  * again: a missing, unreadable or damaged entry is simply a miss, and a store that cannot be
- * written is a build that saves nothing for next time, never a failed build.
+ * written is a build that saves nothing for next time, never a failed build. Writes go on
+ * beside the build's own work; creating a file costs this machine half a millisecond.
  */
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
+
+/** Entries written at once: enough to keep the disk busy, few enough for file handles. */
+const CONCURRENT_WRITES = 16;
 
 /** Entries unused this long are removed, so a store does not grow without end. */
 const KEEP_UNUSED_MS = 14 * 24 * 60 * 60 * 1000;
@@ -29,13 +33,45 @@ export class DiskStore<T> {
     return value;
   }
 
-  async set(key: string, value: T): Promise<void> {
+  /**
+   * Starts keeping `value` under `key` and returns at once: the value is serialized now, and
+   * written while the build goes on (a few at a time). `settled()` waits for every write.
+   */
+  set(key: string, value: T): void {
+    const bytes = serialize(value);
+    this.queue.push(() => this.write(key, bytes));
+    this.startWrites();
+  }
+
+  /** Resolves when every value set so far is written (or has failed to be: it is a cache). */
+  settled(): Promise<void> {
+    if (this.active === 0 && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private queue: Array<() => Promise<void>> = [];
+  private active = 0;
+  private waiting: Array<() => void> = [];
+
+  private startWrites(): void {
+    while (this.active < CONCURRENT_WRITES && this.queue.length > 0) {
+      const write = this.queue.shift()!;
+      this.active += 1;
+      void write().finally(() => {
+        this.active -= 1;
+        this.startWrites();
+        if (this.active === 0 && this.queue.length === 0) for (const resolve of this.waiting.splice(0)) resolve();
+      });
+    }
+  }
+
+  private async write(key: string, bytes: Uint8Array): Promise<void> {
     try {
       if (!this.made) await mkdir(this.dir, { recursive: true });
       this.made = true;
       // Written aside and renamed: a build stopped mid-write must not leave half an entry.
       const temporary = `${this.entry(key)}.${process.pid}.tmp`;
-      await writeFile(temporary, serialize(value));
+      await writeFile(temporary, bytes);
       await rename(temporary, this.entry(key));
     } catch {
       // A full disk or a read-only cache folder costs the next build time, nothing else.

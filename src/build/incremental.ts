@@ -30,7 +30,6 @@ export async function renderIncrementally(
   });
   await renderInParts(organizations, { ...render, only: toRender });
   await inBatches([...toRender], (slug) => store.keep(keys.get(slug)!, render.outDir, slug));
-  await store.prune();
   return { rendered: toRender.size, restored: wanted.length - toRender.size };
 }
 

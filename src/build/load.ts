@@ -38,6 +38,7 @@ export interface LoadOptions {
    * What earlier builds found (`hoshin build`): a file whose bytes, archived versions,
    * options and hoshin are all unchanged is not parsed and checked again. With a store,
    * `cache` is not used, and the files are checked on several cores when there are many.
+   * What is new is written to the store after this returns: await `store.settled()`.
    */
   store?: DiskStore<StoredLoad>;
 }

@@ -60,7 +60,12 @@ export class PageStore {
           return [path.relative(root, absolute).split(path.sep).join("/"), await readFile(absolute)] as [string, Uint8Array];
         }),
     );
-    await this.store.set(key, files);
+    this.store.set(key, files);
+  }
+
+  /** Resolves when every folder kept so far is written. */
+  settled(): Promise<void> {
+    return this.store.settled();
   }
 
   prune(): Promise<void> {

@@ -58,7 +58,7 @@ export async function loadThroughStore(
   const results = await checkInParts(pending, history, options);
   for (const [position, { index, key }] of pending.entries()) {
     loaded[index] = results[position]!;
-    await store.set(key, results[position]!);
+    store.set(key, results[position]!);
   }
   return loaded;
 }

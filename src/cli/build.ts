@@ -51,6 +51,7 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   }
   if (hasErrors(result.diagnostics)) {
     output.err(`hoshin: nothing was built; ${options.out}/ is unchanged\n`);
+    await checked.settled();
     return 1;
   }
   // Before anything is written: a missing browser should cost the user no time.
@@ -76,6 +77,8 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
     browser: browser ? { path: browser.path, identity: browser.identity ?? (await fileIdentity(browser.path)) } : null,
   });
   if (await sites.isCurrent(options.out, key)) {
+    // A file can change without changing its organization (a comment): its checks are kept.
+    await checked.settled();
     if (options.format === "text") {
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       output.out(`hoshin: nothing changed since the last build; ${options.out}/ is up to date (${describeBuilt(result.organizations.length, built.length, pages.length, shard)}, checked in ${seconds} s)\n`);
@@ -113,7 +116,9 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   try {
     await publishAtomically(options.out, buildInto, stop.signal);
     await sites.record(options.out, key);
-    await checked.prune();
+    // The caches were written while the build went on; done now, they are tidied.
+    await Promise.all([checked.settled(), pageStore.settled()]);
+    await Promise.all([checked.prune(), pageStore.prune()]);
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

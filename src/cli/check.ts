@@ -8,7 +8,9 @@ export async function runCheck(
   options: { input: string; archive?: string; format: ReportFormat; strict?: boolean },
   output: Output,
 ): Promise<number> {
-  const result = await loadInput(options.input, { archive: options.archive, strict: options.strict, store: checkedDataStore() });
+  const store = checkedDataStore();
+  const result = await loadInput(options.input, { archive: options.archive, strict: options.strict, store });
+  await store.settled();
   const failed = hasErrors(result.diagnostics);
   if (options.format === "json") {
     output.out(formatDiagnostics(result.diagnostics, "json"));

@@ -35,6 +35,7 @@ describe.runIf(partsFor(325) > 1)("loading in parts", () => {
     expect(inParts.diagnostics).toEqual(plain.diagnostics);
     expect(inParts.organizations).toEqual(plain.organizations);
     // And again, every file now from the store.
+    await store.settled();
     const again = await loadOrganizations(input, { cwd: project, store });
     expect(again.diagnostics).toEqual(plain.diagnostics);
     expect(again.organizations).toEqual(plain.organizations);
@@ -44,7 +45,9 @@ describe.runIf(partsFor(325) > 1)("loading in parts", () => {
     await cp(path.join(REPO, "test", "fixtures", "cli", "invalid"), path.join(project, "organizations"), { recursive: true });
     const input = path.join(project, "organizations");
     const plain = await loadOrganizations(input, { cwd: project });
-    const inParts = await loadOrganizations(input, { cwd: project, store: new DiskStore<StoredLoad>(path.join(project, "cache-2")) });
+    const store = new DiskStore<StoredLoad>(path.join(project, "cache-2"));
+    const inParts = await loadOrganizations(input, { cwd: project, store });
+    await store.settled();
     expect(plain.diagnostics.filter((d) => d.severity === "error").length).toBeGreaterThan(2);
     expect(inParts.diagnostics).toEqual(plain.diagnostics);
     expect(inParts.organizations).toEqual([]);
