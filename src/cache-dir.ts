@@ -3,6 +3,7 @@
  * organization's checked data and rendered pages. One folder, so CI caches one path.
  */
 import { existsSync } from "node:fs";
+import { readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -23,4 +24,22 @@ export function cacheRoot(cwd: string = process.cwd(), env: NodeJS.ProcessEnv = 
 export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
   return process.platform === "darwin" ? path.join(os.homedir(), "Library", "Caches") : path.join(os.homedir(), ".cache");
+}
+
+/** Cache entries unused this long are removed, so a cache does not grow without end. */
+const KEEP_UNUSED_MS = 14 * 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the files of `dir` not used for a fortnight. Each cache touches an entry's
+ * modification time when it uses it; a missing folder is an empty one.
+ */
+export async function pruneUnused(dir: string, now = Date.now()): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.map(async (name) => {
+      const file = path.join(dir, name);
+      const info = await stat(file).catch(() => undefined);
+      if (info?.isFile() && now - info.mtimeMs > KEEP_UNUSED_MS) await rm(file, { force: true });
+    }),
+  );
 }

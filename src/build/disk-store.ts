@@ -4,15 +4,14 @@
  * written is a build that saves nothing for next time, never a failed build. Writes go on
  * beside the build's own work; creating a file costs this machine half a millisecond.
  */
-import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { pruneUnused } from "../cache-dir.js";
 
 /** Entries written at once: enough to keep the disk busy, few enough for file handles. */
 const CONCURRENT_WRITES = 16;
 
-/** Entries unused this long are removed, so a store does not grow without end. */
-const KEEP_UNUSED_MS = 14 * 24 * 60 * 60 * 1000;
 
 export class DiskStore<T> {
   private made = false;
@@ -78,15 +77,8 @@ export class DiskStore<T> {
     }
   }
 
-  async prune(now = Date.now()): Promise<void> {
-    const names = await readdir(this.dir).catch(() => [] as string[]);
-    await Promise.all(
-      names.map(async (name) => {
-        const file = path.join(this.dir, name);
-        const info = await stat(file).catch(() => undefined);
-        if (info?.isFile() && now - info.mtimeMs > KEEP_UNUSED_MS) await rm(file, { force: true });
-      }),
-    );
+  prune(now = Date.now()): Promise<void> {
+    return pruneUnused(this.dir, now);
   }
 
   private entry(key: string): string {

@@ -3,17 +3,15 @@
  * and hoshin are unchanged copies the PDF instead of printing it again.
  */
 import { constants } from "node:fs";
-import { copyFile, mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { cacheRoot } from "../cache-dir.js";
+import { cacheRoot, pruneUnused } from "../cache-dir.js";
 
 /** Where printed PDFs are kept: `pdf/` in hoshin's cache folder (see cache-dir.ts). */
 export function defaultCacheDir(cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
   return path.join(cacheRoot(cwd, env), "pdf");
 }
 
-/** Entries unused this long are removed, so the cache does not grow without end. */
-const KEEP_UNUSED_MS = 14 * 24 * 60 * 60 * 1000;
 
 /**
  * A copy-on-write clone where the file system offers one, a plain copy elsewhere. Not a
@@ -49,15 +47,8 @@ export class PdfCache {
     await place(this.entry(key), destination);
   }
 
-  async prune(now = Date.now()): Promise<void> {
-    const names = await readdir(this.dir).catch(() => [] as string[]);
-    await Promise.all(
-      names.map(async (name) => {
-        const file = path.join(this.dir, name);
-        const info = await stat(file).catch(() => undefined);
-        if (info && now - info.mtimeMs > KEEP_UNUSED_MS) await rm(file, { force: true });
-      }),
-    );
+  prune(now = Date.now()): Promise<void> {
+    return pruneUnused(this.dir, now);
   }
 
   private entry(key: string): string {
