@@ -11,7 +11,7 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
 import { assertSafeOutputFolder, publishAtomically } from "../build/publish.js";
 import { defaultArchiveDir } from "../build/load.js";
-import { fileIdentity, findBrowser } from "../pdf/find-browser.js";
+import { fileIdentity, findBrowser, type BrowserExecutable } from "../pdf/find-browser.js";
 import { PdfCache, defaultCacheDir } from "../pdf/cache.js";
 import type { PdfStageResult } from "../pdf/print-site.js";
 import { packageInfo } from "../package-info.js";
@@ -69,13 +69,7 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   const pageStore = new PageStore(path.join(cacheRoot(), "pages"));
   const keys = await pageKeys(pageStore, result.organizations, render);
   const sites = new PublishedSites(path.join(cacheRoot(), "sites"));
-  const key = siteKey({
-    hoshin: await hoshinFingerprint(),
-    organizations: [...keys],
-    render: renderInputs(render),
-    shard: shard ?? null,
-    browser: browser ? { path: browser.path, identity: browser.identity ?? (await fileIdentity(browser.path)) } : null,
-  });
+  const key = await wholeSiteKey(keys, render, shard, browser);
   if (await sites.isCurrent(options.out, key)) {
     // A file can change without changing its organization (a comment): its checks are kept.
     await checked.settled();
@@ -146,6 +140,25 @@ export function publicAddress({ siteUrl, pathPrefix }: { siteUrl?: string; pathP
   }
   const base = url.href.endsWith("/") ? url.href : `${url.href}/`;
   return { siteUrl: base, pathPrefix: pathPrefix ?? new URL(base).pathname };
+}
+
+/**
+ * Everything the published site is made from: each organization's page key (its model and
+ * the render options), the options, the shard, the browser that prints, and hoshin itself.
+ */
+async function wholeSiteKey(
+  pageKeys: ReadonlyMap<string, string>,
+  render: RenderOptions,
+  shard: Shard | undefined,
+  browser: BrowserExecutable | undefined,
+): Promise<string> {
+  return siteKey({
+    hoshin: await hoshinFingerprint(),
+    organizations: [...pageKeys],
+    render: renderInputs(render),
+    shard: shard ?? null,
+    browser: browser ? { path: browser.path, identity: browser.identity ?? (await fileIdentity(browser.path)) } : null,
+  });
 }
 
 /** `1000 organizations (1715 policy pages)`, or for a shard `shard 2/4: 250 of 1000 organizations (…)`. */
