@@ -6,6 +6,7 @@
  * folder, because then there is nothing to report on and the CLI shows a usage error.
  */
 
+import type { Dirent } from "node:fs";
 import { lstat, readdir, readlink, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 
@@ -67,13 +68,14 @@ export async function discoverOrganizations(
   const inputAbs = path.resolve(cwd, inputDir);
   const shown = displayPath(cwd, inputAbs);
 
-  const { inputReal, names } = await listFolder(inputAbs, shown);
+  const { inputReal, entries } = await listFolder(inputAbs, shown);
 
   const files: DiscoveredFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const slugOwners = new Map<string, string>();
 
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name;
     if (isSilentlyIgnored(name)) continue;
     const absolutePath = path.join(inputAbs, name);
     const file = displayPath(cwd, absolutePath);
@@ -83,7 +85,8 @@ export async function discoverOrganizations(
 
     const ext = path.extname(name);
     const format = FORMATS[ext.toLowerCase()];
-    const kind = await entryKind(absolutePath, inputReal, format !== undefined);
+    // A plain file is what the folder's listing says it is; only links and oddities are looked at.
+    const kind = entry.isFile() ? PLAIN_FILE : await entryKind(absolutePath, inputReal, format !== undefined);
 
     if (kind.type === "skip") continue;
     if (kind.type === "problem") {
@@ -123,8 +126,10 @@ export async function discoverOrganizations(
   return { files, diagnostics };
 }
 
-/** The folder's real path and entry names, or the usage error that stops the run. */
-async function listFolder(absolute: string, shown: string): Promise<{ inputReal: string; names: string[] }> {
+const PLAIN_FILE: EntryKind = { type: "file" };
+
+/** The folder's real path and entries, or the usage error that stops the run. */
+async function listFolder(absolute: string, shown: string): Promise<{ inputReal: string; entries: Dirent[] }> {
   let isFolder: boolean;
   try {
     isFolder = (await stat(absolute)).isDirectory();
@@ -138,8 +143,8 @@ async function listFolder(absolute: string, shown: string): Promise<{ inputReal:
     // Real paths are compared later, so an input folder reached through a link still works.
     const inputReal = await realpath(absolute);
     // Code-unit order, not locale order: output must not change with the machine's language.
-    const names = (await readdir(absolute)).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-    return { inputReal, names };
+    const entries = (await readdir(absolute, { withFileTypes: true })).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    return { inputReal, entries };
   } catch (error) {
     throw new InputFolderError(`input folder \`${shown}\` cannot be read (${describeFsError(error)})`);
   }
