@@ -3,6 +3,7 @@
  * same model, options and hoshin get those folders back; Eleventy writes the others, the
  * index and the shared files. A rebuild after editing one organization renders one.
  */
+import { mapInBatches } from "../batches.js";
 import type { OrganizationModel } from "../normalize/model.js";
 import type { RenderOptions } from "./eleventy.js";
 import { renderInParts } from "./parallel-render.js";
@@ -25,14 +26,10 @@ export async function renderIncrementally(
   const { store, keys, ...render } = options;
   const wanted = render.only ? organizations.filter((o) => render.only!.has(o.slug)) : organizations;
   const toRender = new Set<string>();
-  await inBatches(wanted.map((o) => o.slug), async (slug) => {
+  await mapInBatches(wanted, BATCH, async ({ slug }) => {
     if (!(await store.restore(keys.get(slug)!, render.outDir, slug))) toRender.add(slug);
   });
   await renderInParts(organizations, { ...render, only: toRender });
-  await inBatches([...toRender], (slug) => store.keep(keys.get(slug)!, render.outDir, slug));
+  await mapInBatches([...toRender], BATCH, (slug) => store.keep(keys.get(slug)!, render.outDir, slug));
   return { rendered: toRender.size, restored: wanted.length - toRender.size };
-}
-
-async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += BATCH) await Promise.all(items.slice(start, start + BATCH).map(work));
 }

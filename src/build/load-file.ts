@@ -43,20 +43,20 @@ export interface FileHistory {
 }
 
 export async function loadOrganizationFile(file: DiscoveredFile, history: FileHistory, options: FileLoadOptions = {}): Promise<LoadedFile> {
-  return checkParsed(await parseOrganizationFile(file), history, options);
+  return loadParsedOrganization(await parseOrganizationFile(file), history, options);
 }
 
 /** The same, for a file already read (its size checked against the limit). */
 export function loadOrganizationBytes(file: DiscoveredFile, bytes: Uint8Array, history: FileHistory, options: FileLoadOptions = {}): LoadedFile {
-  return checkParsed(parseOrganizationText(file, bytes), history, options);
+  return loadParsedOrganization(parseOrganizationText(file, bytes), history, options);
 }
 
 export function withoutSource({ source: _source, ...rest }: LoadedFile): StoredLoad {
   return rest;
 }
 
-/** validate → normalize, for a file already parsed. */
-function checkParsed(parsed: ParseResult, history: FileHistory, options: FileLoadOptions): LoadedFile {
+/** validate → normalize, for a file already parsed (or refused by the parser). */
+export function loadParsedOrganization(parsed: ParseResult, history: FileHistory, options: FileLoadOptions = {}): LoadedFile {
   if (!parsed.source) return { diagnostics: parsed.diagnostics, findings: [] };
   const source = parsed.source;
   const slug = source.slug;

@@ -3,6 +3,7 @@
  * their published versions) to the render model, or to every problem found on the way.
  */
 import path from "node:path";
+import { mapInBatches } from "../batches.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { discoverOrganizations, type DiscoveredFile } from "../data/discover.js";
 import { readArchive, snapshotSource, type ArchivedVersion } from "../data/archive.js";
@@ -130,9 +131,5 @@ async function loadEach(files: readonly DiscoveredFile[], history: FileHistory, 
     cache?.set(file.absolutePath, result);
     return result;
   };
-  const loaded: LoadedFile[] = [];
-  for (let start = 0; start < files.length; start += LOAD_BATCH) {
-    loaded.push(...(await Promise.all(files.slice(start, start + LOAD_BATCH).map(loadOne))));
-  }
-  return loaded;
+  return mapInBatches(files, LOAD_BATCH, loadOne);
 }

@@ -5,15 +5,15 @@
  * that are not found are checked in parts, one per core, when there are many.
  */
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
 import type { ArchivedVersion } from "../data/archive.js";
 import type { DiscoveredFile } from "../data/discover.js";
-import { LIMITS } from "../data/parse.js";
+import { readOrganizationFile } from "../data/parse.js";
+import { mapInBatches } from "../batches.js";
 import type { DiskStore } from "./disk-store.js";
 import { hoshinFingerprint } from "./fingerprint.js";
 import {
   loadOrganizationBytes,
-  loadOrganizationFile,
+  loadParsedOrganization,
   withoutSource,
   type FileHistory,
   type FileLoadOptions,
@@ -41,35 +41,21 @@ export async function loadThroughStore(
   const loaded: StoredLoad[] = new Array(files.length);
   const pending: Pending[] = [];
   const hoshin = await hoshinFingerprint();
-  for (let start = 0; start < files.length; start += READ_BATCH) {
-    await Promise.all(
-      files.slice(start, start + READ_BATCH).map(async (file, offset) => {
-        const index = start + offset;
-        const bytes = await readWithinLimit(file);
-        // An unreadable or oversized file is left to the parser, which says why.
-        if (!bytes) return void (loaded[index] = withoutSource(await loadOrganizationFile(file, history, options)));
-        const key = storeKey(hoshin, file, bytes, history, options);
-        const kept = await store.get(key);
-        if (kept) loaded[index] = kept;
-        else pending.push({ index, file, bytes, key });
-      }),
-    );
-  }
+  await mapInBatches(files, READ_BATCH, async (file, index) => {
+    const read = await readOrganizationFile(file);
+    // An unreadable or oversized file is reported as the parser reports it; nothing to keep.
+    if ("refused" in read) return void (loaded[index] = withoutSource(loadParsedOrganization(read.refused, history, options)));
+    const key = storeKey(hoshin, file, read.bytes, history, options);
+    const kept = await store.get(key);
+    if (kept) loaded[index] = kept;
+    else pending.push({ index, file, bytes: read.bytes, key });
+  });
   const results = await checkInParts(pending, history, options);
   for (const [position, { index, key }] of pending.entries()) {
     loaded[index] = results[position]!;
     store.set(key, results[position]!);
   }
   return loaded;
-}
-
-async function readWithinLimit(file: DiscoveredFile): Promise<Uint8Array | undefined> {
-  try {
-    if ((await stat(file.absolutePath)).size > LIMITS.maxFileBytes) return undefined;
-    return await readFile(file.absolutePath);
-  } catch {
-    return undefined;
-  }
 }
 
 function storeKey(hoshin: string, file: DiscoveredFile, bytes: Uint8Array, history: FileHistory, options: FileLoadOptions): string {

@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { mapInBatches } from "../batches.js";
 
 /** A file of the published site: path relative to it, size in bytes, modification time in ms. */
 type FileRecord = [file: string, size: number, mtimeMs: number];
@@ -62,19 +63,11 @@ const STAT_BATCH = 64;
 
 async function siteFiles(outDir: string): Promise<FileRecord[]> {
   const entries = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((entry) => !entry.isDirectory());
-  const files: FileRecord[] = [];
-  for (let start = 0; start < entries.length; start += STAT_BATCH) {
-    const batch = entries.slice(start, start + STAT_BATCH);
-    files.push(
-      ...(await Promise.all(
-        batch.map(async (entry): Promise<FileRecord> => {
-          const absolute = path.join(entry.parentPath, entry.name);
-          const info = await stat(absolute);
-          return [path.relative(outDir, absolute).split(path.sep).join("/"), info.size, info.mtimeMs];
-        }),
-      )),
-    );
-  }
+  const files = await mapInBatches(entries, STAT_BATCH, async (entry): Promise<FileRecord> => {
+    const absolute = path.join(entry.parentPath, entry.name);
+    const info = await stat(absolute);
+    return [path.relative(outDir, absolute).split(path.sep).join("/"), info.size, info.mtimeMs];
+  });
   return files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 

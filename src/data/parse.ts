@@ -55,19 +55,25 @@ const ENCODING_HINT = "save the file as UTF-8; in most editors: File › Save wi
 const EMPTY_HINT = "copy an example from organizations/ and fill it in";
 
 export async function parseOrganizationFile(file: DiscoveredFile): Promise<ParseResult> {
-  let bytes: Uint8Array;
+  const read = await readOrganizationFile(file);
+  return "refused" in read ? read.refused : parseOrganizationText(file, read.bytes);
+}
+
+/** The file's bytes, or why it cannot be parsed: unreadable, or over the size limit. */
+export async function readOrganizationFile(file: DiscoveredFile): Promise<{ bytes: Uint8Array } | { refused: ParseResult }> {
   try {
     // Check the size before reading, so a stray multi-gigabyte file costs nothing.
     const info = await stat(file.absolutePath);
-    if (info.size > LIMITS.maxFileBytes) return refuse(tooLarge(file, info.size));
-    bytes = await readFile(file.absolutePath);
+    if (info.size > LIMITS.maxFileBytes) return { refused: refuse(tooLarge(file, info.size)) };
+    return { bytes: await readFile(file.absolutePath) };
   } catch (error) {
-    return refuse(
-      wholeFile(file, "file-unreadable", `file cannot be read (${describeFsError(error)})`,
-        "check that the file exists and that you may read it"),
-    );
+    return {
+      refused: refuse(
+        wholeFile(file, "file-unreadable", `file cannot be read (${describeFsError(error)})`,
+          "check that the file exists and that you may read it"),
+      ),
+    };
   }
-  return parseOrganizationText(file, bytes);
 }
 
 /** Pure: the same checks as `parseOrganizationFile`, on bytes already in memory. */

@@ -11,6 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { BrowserContext } from "playwright-core";
 import type { PolicyPage } from "../normalize/model.js";
+import { mapInBatches } from "../batches.js";
 import { EnvironmentError } from "../errors.js";
 import { fileIdentity, type BrowserExecutable } from "./find-browser.js";
 import type { PdfCache } from "./cache.js";
@@ -71,21 +72,17 @@ export async function printPdfs(pages: readonly PolicyPage[], options: PdfStageO
   let bytes = 0;
   // Pages are looked up a batch at a time: on a rebuild with nothing to print, reading and
   // hashing thousands of pages one after another was most of the stage.
-  for (let start = 0; start < pages.length; start += CACHE_BATCH) {
-    const batch = await Promise.all(
-      pages.slice(start, start + CACHE_BATCH).map(async (page) => {
-        const output = path.join(options.siteDir, page.pdfUrl);
-        const key = await cacheKey(shared, page, options.siteDir);
-        const size = (await options.cache.restore(key, output)) ? (await stat(output)).size : undefined;
-        return { job: { page, key, output }, size };
-      }),
-    );
-    for (const { job, size } of batch) {
-      if (size === undefined) jobs.push(job);
-      else {
-        reused++;
-        bytes += size;
-      }
+  const lookedUp = await mapInBatches(pages, CACHE_BATCH, async (page) => {
+    const output = path.join(options.siteDir, page.pdfUrl);
+    const key = await cacheKey(shared, page, options.siteDir);
+    const size = (await options.cache.restore(key, output)) ? (await stat(output)).size : undefined;
+    return { job: { page, key, output }, size };
+  });
+  for (const { job, size } of lookedUp) {
+    if (size === undefined) jobs.push(job);
+    else {
+      reused++;
+      bytes += size;
     }
   }
   if (jobs.length > 0) bytes += await printJobs(jobs, options);
