@@ -4,11 +4,12 @@
  * same average size, each run as a command of its own. The two alternate, so a busy
  * machine slows both alike.
  */
-import { readFile, readdir, rm } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { CACHE_DIR_ENV } from "../cache-dir.js";
 import { measureNode, type Measured } from "./child.js";
 import { ELEVENTY_CLI, writePlainEleventySite } from "./plain-eleventy.js";
+import { setAside } from "./set-aside.js";
 import { mebibytes, median, range, seconds } from "./stats.js";
 import type { BenchContext } from "./context.js";
 
@@ -17,8 +18,8 @@ export async function benchHtmlBuild(context: BenchContext): Promise<void> {
   const cache = path.join(context.work, "html-cache");
   // From nothing every time: no output folder, and no cache of checked data or pages.
   const hoshinBuild = async (): Promise<Measured> => {
-    await rm(out, { recursive: true, force: true });
-    await rm(cache, { recursive: true, force: true });
+    await setAside(out, context.work);
+    await setAside(cache, context.work);
     return measureNode(context.cli, ["build", "--no-pdf", "--input", context.organizations, "--out", out], {
       cwd: context.repo,
       env: { [CACHE_DIR_ENV]: cache },
@@ -32,7 +33,7 @@ export async function benchHtmlBuild(context: BenchContext): Promise<void> {
   const plainOut = path.join(context.work, "plain-eleventy-site");
   await writePlainEleventySite(plain, pages, averageBytes);
   const plainBuild = async (): Promise<Measured> => {
-    await rm(plainOut, { recursive: true, force: true });
+    await setAside(plainOut, context.work);
     return measureNode(path.join(context.repo, ELEVENTY_CLI), ["--input=.", `--output=${plainOut}`, "--quiet"], {
       cwd: plain,
       probeFile: path.join(context.work, "probe.json"),

@@ -7,11 +7,12 @@
  *   restored cache and a fresh checkout does (nothing rendered or printed, all written).
  * Reports time and peak memory of each.
  */
-import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CACHE_DIR_ENV } from "../cache-dir.js";
 import { measureNode, type Measured } from "./child.js";
 import type { BenchContext } from "./context.js";
+import { setAside } from "./set-aside.js";
 import { mebibytes, median, range, seconds } from "./stats.js";
 
 export async function benchRebuild(context: BenchContext): Promise<void> {
@@ -52,7 +53,7 @@ export async function benchRebuild(context: BenchContext): Promise<void> {
 
   const fresh: Measured[] = [];
   for (let run = 0; run < context.runs; run++) {
-    await rm(out, { recursive: true, force: true });
+    await setAside(out, context.work);
     fresh.push(await build());
   }
   report("Build with PDFs into an empty folder, cache kept (a CI job with its cache restored)", fresh);
