@@ -104,6 +104,31 @@ export interface HoshinSiteData {
   base: string;
 }
 
+/** What a page's data holds besides Eleventy's own: the site, and the item it is paginated over. */
+interface PageData {
+  hoshin: HoshinSiteData;
+  policy: PolicyPage;
+  organization: OrganizationModel;
+  change: ChangePage;
+  archived: SupersededPage;
+}
+
+/**
+ * Where each page is written. Functions, not strings in the pages' front matter: Eleventy
+ * renders a permalink string as a Nunjucks template of its own for every page, which cost
+ * a fifth of the render stage; the addresses themselves come with the render model.
+ */
+const PERMALINKS: Readonly<Record<string, (data: PageData) => string | false>> = {
+  index: ({ hoshin }) => `${hoshin.base}index.html`,
+  policy: ({ policy }) => `${policy.url}index.html`,
+  organization: ({ hoshin, organization }) => `${hoshin.base}${organization.slug}/index.html`,
+  changes: ({ change }) => `${change.url}index.html`,
+  superseded: ({ archived }) => `${archived.url}index.html`,
+  // Only organizations with versions have a feed; with no address, nothing is written.
+  feed: ({ organization }) => organization.feedUrl ?? false,
+  "site-feed": ({ hoshin }) => `${hoshin.base}feed.xml`,
+};
+
 /** The parts of Eleventy's UserConfig this plugin uses. */
 export interface EleventyConfigLike {
   on(event: "eleventy.engine.njk", callback: (arg: { nunjucks: NunjucksLike; environment: NunjucksEnvironmentLike }) => void): void;
@@ -192,7 +217,7 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
     const { data, content } = matter(readFileSync(path.join(TEMPLATES_DIR, "pages", `${page}.njk`), "utf8"), {});
     const body = `${PAGE_BODY_PREFIX}${page}.njk`;
     bodies.set(body, content);
-    eleventyConfig.addTemplate(`hoshin/${page}.njk`, `{% include "${body}" %}`, data);
+    eleventyConfig.addTemplate(`hoshin/${page}.njk`, `{% include "${body}" %}`, { ...data, permalink: PERMALINKS[page] ?? data.permalink });
   }
 
   eleventyConfig.on("eleventy.engine.njk", ({ nunjucks, environment }) => {
