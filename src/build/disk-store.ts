@@ -4,7 +4,7 @@
  * written is a build that saves nothing for next time, never a failed build. Writes go on
  * beside the build's own work; creating a file costs this machine half a millisecond.
  */
-import { mkdir, readFile, rename, utimes, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, rename, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { pruneUnused } from "../cache-dir.js";
@@ -30,6 +30,14 @@ export class DiskStore<T> {
     const now = new Date();
     await utimes(file, now, now).catch(() => undefined);
     return value;
+  }
+
+  /** Whether an entry is kept under `key` (it may still turn out unreadable). */
+  has(key: string): Promise<boolean> {
+    return access(this.entry(key)).then(
+      () => true,
+      () => false,
+    );
   }
 
   /**

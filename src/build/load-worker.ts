@@ -1,8 +1,9 @@
 /**
  * Some of a build's organization files, checked in a worker thread (see stored-load.ts).
- * Archived versions arrive as plain data, so which are readable comes by slug and date.
+ * Archived versions arrive as plain data, so which are readable comes by slug and date. It
+ * may be started before its files are known (see parts.ts), so they come as a message.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import type { ArchivedVersion } from "../data/archive.js";
 import type { DiscoveredFile } from "../data/discover.js";
 import { loadOrganizationBytes, withoutSource, type FileLoadOptions, type StoredLoad } from "./load-file.js";
@@ -15,11 +16,12 @@ export interface LoadWorkerData {
   options: FileLoadOptions;
 }
 
-const { files, versions, unreadable, options } = workerData as LoadWorkerData;
-const unreadableVersions = new Set(unreadable);
-const history = {
-  versions: (slug: string) => versions[slug] ?? [],
-  readable: (version: ArchivedVersion) => !unreadableVersions.has(`${version.slug}/${version.date}`),
-};
-const loaded: StoredLoad[] = files.map(({ file, bytes }) => withoutSource(loadOrganizationBytes(file, bytes, history, options)));
-parentPort!.postMessage(loaded);
+parentPort!.once("message", ({ files, versions, unreadable, options }: LoadWorkerData) => {
+  const unreadableVersions = new Set(unreadable);
+  const history = {
+    versions: (slug: string) => versions[slug] ?? [],
+    readable: (version: ArchivedVersion) => !unreadableVersions.has(`${version.slug}/${version.date}`),
+  };
+  const loaded: StoredLoad[] = files.map(({ file, bytes }) => withoutSource(loadOrganizationBytes(file, bytes, history, options)));
+  parentPort!.postMessage(loaded);
+});

@@ -9,12 +9,16 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { OrganizationModel } from "../normalize/model.js";
+import { mapInBatches } from "../batches.js";
 import { DiskStore } from "./disk-store.js";
 import type { RenderOptions } from "./eleventy.js";
 import { hoshinFingerprint } from "./fingerprint.js";
 
 /** The files under `<slug>/`, by path relative to it, with forward slashes. */
 export type OrganizationFiles = Array<[file: string, bytes: Uint8Array]>;
+
+/** Entries looked up at once: enough to keep the disk busy, few enough for file handles. */
+const LOOKUP_BATCH = 256;
 
 export class PageStore {
   private readonly store: DiskStore<OrganizationFiles>;
@@ -35,6 +39,12 @@ export class PageStore {
     hash.update(JSON.stringify({ hoshin: await hoshinFingerprint(), organization, renderOptions }));
     for (const { from } of organization.archivedFiles) hash.update(await readFile(from));
     return hash.digest("hex");
+  }
+
+  /** How many of these keys have no folder kept: the organizations a build will render. */
+  async missing(keys: readonly string[]): Promise<number> {
+    const kept = await mapInBatches(keys, LOOKUP_BATCH, (key) => this.store.has(key));
+    return kept.filter((found) => !found).length;
   }
 
   /** Writes the kept folder into `siteDir/<slug>/`; false when none is kept under `key`. */

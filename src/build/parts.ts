@@ -18,13 +18,41 @@ export function dealOut<T>(items: readonly T[], parts: number): T[][] {
   return Array.from({ length: parts }, (_, part) => items.filter((_item, index) => index % parts === part));
 }
 
+/** Worker threads started ahead of their part, by script: each waits for its data. */
+const started = new Map<string, Worker[]>();
+
 /**
- * Runs a worker thread on `workerData` and resolves with the one message it sends. The
- * thread starts before this returns, so the caller's own part runs beside it.
+ * Starts the threads a stage of `count` items will hand its parts to, so that they load
+ * the stage's libraries while this thread is still busy with what comes before. The
+ * script must take its part as its first message (see `runWorker`).
  */
-export function runWorker<T>(script: URL, workerData: unknown): Promise<T> {
+export function startWorkers(script: URL, count: number): void {
+  const waiting = started.get(script.href) ?? [];
+  started.set(script.href, waiting);
+  while (waiting.length < partsFor(count) - 1) {
+    const worker = new Worker(script);
+    // A thread nobody hands a part to must not keep the process alive.
+    worker.unref();
+    waiting.push(worker);
+  }
+}
+
+/** Ends the threads started ahead that were not needed after all. */
+export async function stopStartedWorkers(): Promise<void> {
+  const unused = [...started.values()].flat();
+  started.clear();
+  await Promise.all(unused.map((worker) => worker.terminate()));
+}
+
+/**
+ * Runs a worker thread on `part` (sent as its first message) and resolves with the one
+ * message it sends back. A thread started ahead for the script is used if there is one;
+ * either way it works beside the caller, whose own part runs meanwhile.
+ */
+export function runWorker<T>(script: URL, part: unknown): Promise<T> {
+  const worker = started.get(script.href)?.shift() ?? new Worker(script);
+  worker.ref();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData });
     let result: { value: T } | undefined;
     worker.once("message", (message: T) => (result = { value: message }));
     worker.once("error", reject);
@@ -32,5 +60,6 @@ export function runWorker<T>(script: URL, workerData: unknown): Promise<T> {
       if (result) resolve(result.value);
       else reject(new Error(`hoshin: a worker thread (${script.pathname.split("/").pop()}) stopped with exit code ${code} before it finished`));
     });
+    worker.postMessage(part);
   });
 }

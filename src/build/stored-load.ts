@@ -20,7 +20,9 @@ import {
   type StoredLoad,
 } from "./load-file.js";
 import type { LoadWorkerData } from "./load-worker.js";
-import { dealOut, partsFor, runWorker } from "./parts.js";
+import { dealOut, partsFor, runWorker, startWorkers } from "./parts.js";
+
+const LOAD_WORKER = new URL("./load-worker.js", import.meta.url);
 
 /** Files read at once: ten thousand open together would run out of file handles. */
 const READ_BATCH = 256;
@@ -48,7 +50,11 @@ export async function loadThroughStore(
     const key = storeKey(hoshin, file, read.bytes, history, options);
     const kept = await store.get(key);
     if (kept) loaded[index] = kept;
-    else pending.push({ index, file, bytes: read.bytes, key });
+    else {
+      pending.push({ index, file, bytes: read.bytes, key });
+      // Enough files to check for one more part: its thread starts loading the checker now.
+      if (partsFor(pending.length) > partsFor(pending.length - 1)) startWorkers(LOAD_WORKER, pending.length);
+    }
   });
   const results = await checkInParts(pending, history, options);
   for (const [position, { index, key }] of pending.entries()) {
@@ -79,7 +85,7 @@ async function checkInParts(pending: readonly Pending[], history: FileHistory, o
     const unreadable = Object.values(versions).flat().filter((v) => !history.readable(v)).map((v) => `${v.slug}/${v.date}`);
     return { files: items.map(({ file, bytes }) => ({ file, bytes })), versions, unreadable, options };
   };
-  const workers = others.map((items) => runWorker<StoredLoad[]>(new URL("./load-worker.js", import.meta.url), workerData(items)));
+  const workers = others.map((items) => runWorker<StoredLoad[]>(LOAD_WORKER, workerData(items)));
   const results = [here(first), ...(await Promise.all(workers))];
   // Back into the order of `pending`: part p holds items p, p + parts, p + 2 × parts, …
   return pending.map((_item, index) => results[index % parts]![Math.floor(index / parts)]!);

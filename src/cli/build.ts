@@ -17,6 +17,7 @@ import type { PdfStageResult } from "../pdf/print-site.js";
 import { packageInfo } from "../package-info.js";
 import { UsageError } from "../errors.js";
 import { organizationsOfShard, parseShard, trimToShard, type Shard } from "../build/shard.js";
+import { startRenderWorkers } from "../build/parallel-render.js";
 import { checkedDataStore, loadInput } from "./load-or-refuse.js";
 import { plural, type Output } from "./output.js";
 import { terminalProgress } from "./progress.js";
@@ -88,6 +89,8 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   process.once("SIGTERM", onSignal);
   // Loaded only now: Eleventy and Playwright take most of a second to import, which check,
   // --help and every refused build would otherwise pay.
+  // Threads for the parts of the render start loading Eleventy while this thread does too.
+  startRenderWorkers(await pageStore.missing(built.map((o) => keys.get(o.slug)!)));
   const { renderIncrementally } = await import("../build/incremental.js");
   let rendering: IncrementalRenderResult | undefined;
   const buildInto = async (staging: string): Promise<void> => {

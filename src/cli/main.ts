@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { HoshinError } from "../errors.js";
+import { stopStartedWorkers } from "../build/parts.js";
 import { runBuild, type BuildCommandOptions } from "./build.js";
 import { runCheck } from "./check.js";
 import { runFreeze, type FreezeCommandOptions } from "./freeze.js";
@@ -118,6 +119,9 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
     return output.exitCode;
   } catch (error) {
     return exitCodeFor(error, output);
+  } finally {
+    // Threads started ahead for a part that never came (a build refused, say) end here.
+    await stopStartedWorkers();
   }
 }
 
