@@ -29,7 +29,6 @@ export async function renderIncrementally(
   await mapInBatches(wanted, BATCH, async ({ slug }) => {
     if (!(await store.restore(keys.get(slug)!, render.outDir, slug))) toRender.add(slug);
   });
-  await renderInParts(organizations, { ...render, only: toRender });
-  await mapInBatches([...toRender], BATCH, (slug) => store.keep(keys.get(slug)!, render.outDir, slug));
+  await renderInParts(organizations, { ...render, only: toRender }, { keep: { storeDir: store.dir, keys } });
   return { rendered: toRender.size, restored: wanted.length - toRender.size };
 }

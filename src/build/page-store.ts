@@ -23,7 +23,7 @@ const LOOKUP_BATCH = 256;
 export class PageStore {
   private readonly store: DiskStore<OrganizationFiles>;
 
-  constructor(dir: string) {
+  constructor(readonly dir: string) {
     this.store = new DiskStore(dir);
   }
 

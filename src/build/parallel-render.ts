@@ -7,6 +7,7 @@
 import type { OrganizationModel } from "../normalize/model.js";
 import type { RenderOptions, RenderResult } from "./eleventy.js";
 import { dealOut, partsFor, runWorker, startWorkers } from "./parts.js";
+import type { RenderPart } from "./render-part.js";
 
 const RENDER_WORKER = new URL("./render-worker.js", import.meta.url);
 
@@ -20,24 +21,29 @@ export function startRenderWorkers(count: number): void {
 
 /**
  * Renders the organizations in `options.only` (all when absent), in parts when there are
- * enough (`parts` decides instead, when given).
+ * enough (`parts` decides instead, when given), and keeps them in the page store if asked.
  */
-export async function renderInParts(organizations: OrganizationModel[], options: RenderOptions, parts?: number): Promise<RenderResult> {
+export async function renderInParts(
+  organizations: OrganizationModel[],
+  options: RenderOptions,
+  { parts, keep }: { parts?: number; keep?: RenderPart["keep"] } = {},
+): Promise<RenderResult> {
   const only = options.only;
   const wanted = only ? organizations.filter((o) => only.has(o.slug)) : organizations;
   const count = Math.min(parts ?? partsFor(wanted.length), Math.max(1, wanted.length));
   // Imported here: a caller that only starts the threads ahead need not load Eleventy.
-  const { renderSite } = await import("./eleventy.js");
-  if (count === 1) return renderSite(organizations, options);
+  const { renderPart } = await import("./render-part.js");
+  if (count === 1) return renderPart({ organizations, options, keep });
   const [first = [], ...others] = dealOut(wanted, count);
   const slugs = (slice: OrganizationModel[]) => new Set(slice.map((o) => o.slug));
   const results = await Promise.all([
-    renderSite(organizations, { ...options, only: slugs(first) }),
+    renderPart({ organizations, options: { ...options, only: slugs(first) }, keep }),
     ...others.map((slice) =>
       runWorker<RenderResult>(RENDER_WORKER, {
         organizations: slice,
         options: { ...options, only: slugs(slice), sharedFiles: false, index: false },
-      }),
+        keep,
+      } satisfies RenderPart),
     ),
   ]);
   return { written: results.reduce((sum, result) => sum + result.written, 0) };

@@ -4,9 +4,8 @@
  * started before its part is known (see parts.ts), so the part comes as a message.
  */
 import { parentPort } from "node:worker_threads";
-import type { OrganizationModel } from "../normalize/model.js";
-import { renderSite, type RenderOptions } from "./eleventy.js";
+import { renderPart, type RenderPart } from "./render-part.js";
 
-parentPort!.once("message", async ({ organizations, options }: { organizations: OrganizationModel[]; options: RenderOptions }) => {
-  parentPort!.postMessage(await renderSite(organizations, options));
+parentPort!.once("message", async (part: RenderPart) => {
+  parentPort!.postMessage(await renderPart(part));
 });

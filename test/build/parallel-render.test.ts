@@ -26,7 +26,7 @@ describe("rendering in parts", () => {
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const [whole, inParts] = [await folder(), await folder()];
     await renderSite(organizations, { outDir: whole, pdf: true });
-    const result = await renderInParts(organizations, { outDir: inParts, pdf: true }, 3);
+    const result = await renderInParts(organizations, { outDir: inParts, pdf: true }, { parts: 3 });
     const expected = await hashTree(whole);
     expect(Object.keys(expected)).toContain("minato-kodomo-net/feed.xml");
     expect(await hashTree(inParts)).toEqual(expected);
@@ -36,7 +36,7 @@ describe("rendering in parts", () => {
   it("renders only the organizations asked for, and the index", async () => {
     const { organizations } = await loadOrganizations("organizations");
     const out = await folder();
-    await renderInParts(organizations, { outDir: out, only: new Set(["genron-npo", "ji4pe"]) }, 2);
+    await renderInParts(organizations, { outDir: out, only: new Set(["genron-npo", "ji4pe"]) }, { parts: 2 });
     const top = new Set(Object.keys(await hashTree(out)).map((file) => file.split("/")[0]));
     expect(top).toEqual(new Set(["index.html", "feed.xml", "assets", "genron-npo", "ji4pe"]));
   }, 60_000);
