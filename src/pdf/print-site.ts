@@ -185,11 +185,8 @@ async function openTab(tab: Tab, url: string, job: PrintJob): Promise<void> {
 
 async function printOne(tab: Tab, job: PrintJob, address: string, links: LinkRebase, options: PdfStageOptions): Promise<number> {
   try {
-    const [html, printCss] = await Promise.all([
-      readFile(pageFile(options.siteDir, job.page, "index.html"), "utf8"),
-      readFile(pageFile(options.siteDir, job.page, "print.css"), "utf8"),
-    ]);
-    const description = await tab.evaluate(showPolicy, { html, printCss, address, offScreenCss: OFF_SCREEN_CSS });
+    const html = await readFile(pageFile(options.siteDir, job.page), "utf8");
+    const description = await tab.evaluate(showPolicy, { html, address, offScreenCss: OFF_SCREEN_CSS });
     const printed = await tab.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     const pdf = await finalizePdf(printed, { ...description, date: job.page.lastRevised } satisfies PdfDescription, options.producer, links);
     await options.cache.store(job.key, pdf, job.output);
@@ -214,16 +211,17 @@ function adoptOffScreenSheet(offScreenCss: string): void {
  * this prints the same bytes as a fresh navigation (checked by test/pdf), at a third of
  * the cost: no new document, no fonts decoded again.
  */
-async function showPolicy({ html, printCss, address, offScreenCss }: { html: string; printCss: string; address: string; offScreenCss: string }) {
+async function showPolicy({ html, address, offScreenCss }: { html: string; address: string; offScreenCss: string }) {
   const next = new DOMParser().parseFromString(html, "text/html");
   history.replaceState(null, "", address);
   document.documentElement.lang = next.documentElement.lang;
   document.title = next.title;
-  // The running header comes from each page's print.css; a constructed sheet takes its
-  // place (CSP allows it: nothing is loaded), and the first page's own link goes.
-  for (const link of document.querySelectorAll('link[media="print"]')) link.remove();
+  // The running header comes from each page's own <style media="print">, which this
+  // document's Content-Security-Policy would refuse (its hash is another page's): a
+  // constructed sheet with the same rules takes its place, and the first page's goes.
+  for (const style of document.querySelectorAll('style[media="print"]')) style.remove();
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(printCss);
+  sheet.replaceSync(next.querySelector('style[media="print"]')?.textContent ?? "");
   // The body stays off screen (OFF_SCREEN_CSS, same sheet as the first navigation's).
   const offScreen = new CSSStyleSheet();
   offScreen.replaceSync(offScreenCss);
@@ -234,8 +232,8 @@ async function showPolicy({ html, printCss, address, offScreenCss }: { html: str
   return { title: next.title, author: meta("author"), subject: meta("description"), lang: next.documentElement.lang };
 }
 
-function pageFile(siteDir: string, page: PolicyPage, name: string): string {
-  return path.join(siteDir, page.url, name);
+function pageFile(siteDir: string, page: PolicyPage): string {
+  return path.join(siteDir, page.url, "index.html");
 }
 
 /** What every PDF of this run depends on: hoshin, the browser binary, print fonts, the stylesheet. */
@@ -254,8 +252,8 @@ async function sharedFingerprint(options: PdfStageOptions): Promise<string> {
 
 async function cacheKey(shared: string, page: PolicyPage, siteDir: string): Promise<string> {
   const hash = createHash("sha256").update(shared);
-  hash.update(await readFile(pageFile(siteDir, page, "index.html")));
-  hash.update(await readFile(pageFile(siteDir, page, "print.css")));
+  // The page carries its running header (its <style media="print">).
+  hash.update(await readFile(pageFile(siteDir, page)));
   hash.update(`\n${page.lastRevised ?? ""}`);
   return hash.digest("hex");
 }

@@ -19,7 +19,7 @@ import { formatHours, formatTimeRange } from "./hours.js";
 import { renderMarkdown } from "./markdown.js";
 import { FONT_OUTPUT_DIR, FONT_PACKAGE_DIR, fontFaceCss, fontFiles } from "./fonts.js";
 import { joinList } from "./lists.js";
-import { cssString } from "./css.js";
+import { cspHash, cssString } from "./css.js";
 import { normalizeBase, placeUnder } from "./base.js";
 import { onlyLanguages } from "./languages.js";
 import { printSitePdfs } from "./print.js";
@@ -210,7 +210,7 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   }
 
   const bodies = new Map<string, string>();
-  const pages = ["index", "policy", "organization", "print", "changes", "superseded", "feed", "site-feed"];
+  const pages = ["index", "policy", "organization", "changes", "superseded", "feed", "site-feed"];
   for (const page of options.index === false ? pages.filter((name) => name !== "index") : pages) {
     // Options given, so gray-matter parses afresh: its cache would hand every build (a dev
     // server makes many) the same front matter object, for Eleventy to add to.
@@ -241,6 +241,7 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   eleventyConfig.addFilter("hoshinList", joinList);
   eleventyConfig.addFilter("hoshinMarkdown", renderMarkdown);
   eleventyConfig.addFilter("hoshinCssString", cssString);
+  eleventyConfig.addFilter("hoshinCspHash", cspHash);
   eleventyConfig.addFilter("hoshinSectionDiff", sectionDiff);
   // Feeds: an absolute address when the site's is known, the path-prefixed one otherwise.
   eleventyConfig.addFilter("hoshinAbsoluteUrl", (url: string) => (options.siteUrl ? new URL(url, options.siteUrl).href : url));

@@ -3,6 +3,7 @@
  * server, asks only its own origin for anything, gets everything it asks for, breaks no
  * rule of its Content-Security-Policy, and is set in the self-hosted Noto Sans JP.
  */
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 
@@ -65,7 +66,13 @@ describe("every example page loads nothing from outside", () => {
         expect(record.requests.some((request) => request.endsWith("/assets/hoshin/fonts.css")), `${url} loaded fonts.css`).toBe(true);
         expect(record.requests.some((request) => request.endsWith(".woff2")), `${url} loaded a font file`).toBe(true);
         if (url !== site.index) {
-          expect(record.requests.some((request) => request.endsWith(`${url}print.css`)), `${url} loaded its print.css`).toBe(true);
+          // The running header is the page's own <style media="print">: applied, not refused.
+          const rules = await page.evaluate(() => {
+            const style = document.head.querySelector<HTMLStyleElement>('style[media="print"]');
+            return style?.sheet ? [...style.sheet.cssRules].map((rule) => rule.cssText) : null;
+          });
+          expect(rules, `${url} has its rules for paper, applied`).not.toBeNull();
+          expect(rules!.join(" "), `${url}: the running header`).toMatch(/@page/);
         }
       } finally {
         await page.context().close();
@@ -120,12 +127,17 @@ describe("every example page loads nothing from outside", () => {
         await page.goto(site.origin + url, { waitUntil: "domcontentloaded" });
         const policy = await contentSecurityPolicy(page);
         expect(policy.get("default-src"), `${url}: default-src`).toEqual(["'none'"]);
+        // A policy page also allows its own inline rules for paper, by their hash, and no other.
+        const styles = await page.evaluate(() => [...document.querySelectorAll("style")].map((style) => style.textContent ?? ""));
+        const hashes = styles.map((text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`);
+        expect(policy.get("style-src")?.filter((source) => source.startsWith("'sha256-")) ?? [], `${url}: style-src hashes`).toEqual(hashes);
         for (const [directive, sources] of policy) {
           expect(
-            sources.filter((source) => source !== "'none'" && source !== "'self'"),
-            `${url}: ${directive} allows only 'self' or nothing`,
+            sources.filter((source) => source !== "'none'" && source !== "'self'" && !(directive === "style-src" && hashes.includes(source))),
+            `${url}: ${directive} allows only 'self', its own inline style's hash, or nothing`,
           ).toEqual([]);
         }
+        expect(styles.length, `${url}: inline styles`).toBe(site.policies.includes(url) ? 1 : 0);
         expect(policy.has("script-src"), `${url} allows no script`).toBe(false);
         // A meta policy covers only what comes after it: nothing in <head> may load before it.
         const before = await page.evaluate(() => {

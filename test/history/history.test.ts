@@ -65,11 +65,9 @@ describe("hoshin freeze, then build from a fresh clone", () => {
     expect(result.stdout).toContain(`froze sakura-kai as of ${V1} into archive/sakura-kai/${V1}/`);
     expect(await listFiles(archived)).toEqual([
       "en/index.html",
-      "en/print.css",
       "en/sakura-kai-privacy-policy-en.pdf",
       "hoshin.css",
       "ja/index.html",
-      "ja/print.css",
       "ja/sakura-kai-privacy-policy-ja.pdf",
       "snapshot.json",
     ]);

@@ -2,7 +2,7 @@
  * print-site.ts loads one page per tab and swaps every later policy into that document
  * (`showPolicy`), claiming this prints the same bytes as a fresh navigation. Checked here:
  * every example printed by `printPdfs` in one tab (one navigation, nine swaps) against the
- * same page printed the plain way — its own navigation, its own print.css link, no swap —
+ * same page printed the plain way — its own navigation, its own inline rules for paper, no swap —
  * and finished by the same `finalizePdf`.
  */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";

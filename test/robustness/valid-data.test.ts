@@ -117,7 +117,9 @@ describe("valid organizations (property)", () => {
               const expected = shown(value);
               if (expected !== undefined) expect(html, page).toContain(`>${escapeHtml(expected)}<`);
             }
-            const css = await readFile(path.join(site, model.slug, lang, "print.css"), "utf8");
+            // The running header: the names in a CSS string, in the page's own <style>.
+            const css = /<style media="print">([\s\S]*?)<\/style>/.exec(html)?.[1];
+            expect(css, page).toMatch(/@page/);
             expect(css).not.toContain("NJKEVAL");
           }
         }
