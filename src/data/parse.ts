@@ -27,6 +27,7 @@ import {
 
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiscoveredFile } from "./discover.js";
+import { quickYaml } from "./quick-yaml.js";
 import { oneLine, type DataPath, type MarkdownBody, type Position, type SourceFile } from "./source.js";
 import { describeFsError } from "../fs-error.js";
 
@@ -337,6 +338,9 @@ function bytePosition(bytes: Uint8Array, offset: number): Position {
 // YAML
 
 /** Hints for the YAML mistakes people actually make in hand-written files. */
+// Core schema (YAML 1.2): dates and `yes`/`no` stay strings, which validation expects.
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false } as const;
+
 const YAML_HINTS: Readonly<Record<string, string>> = {
   TAB_AS_INDENT: "indent with spaces, not tabs",
   BLOCK_AS_IMPLICIT_KEY: "put the value in quotes when it contains `: `",
@@ -359,8 +363,10 @@ function parseYaml(
     reportTooDeep(report, base + deep);
     return undefined;
   }
-  // Core schema (YAML 1.2): dates and `yes`/`no` stay strings, which validation expects.
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const quick = quickYaml(text, LIMITS);
+  if (quick !== undefined) return locatedWhenAsked(quick, text, base);
+
+  const doc = parseDocument(text, YAML_OPTIONS);
 
   // yaml's position for a repeated key is the end of whatever came before it: after an empty
   // value (`policy:` then `policy:`) that is the previous line. The repeats are found here.
@@ -407,6 +413,25 @@ function parseYaml(
     data,
     topOffset: base + (contents.range?.[0] ?? 0),
     find: (path, part) => findOffset<YamlNode>(contents, path, part, yamlChild(doc, text, base)),
+  };
+}
+
+/**
+ * A file the quick read took: its data now, its positions from yaml only when a message
+ * needs one (most files never do).
+ */
+function locatedWhenAsked(data: Record<string, unknown>, text: string, base: number): Parsed {
+  let doc: Document | undefined;
+  const parsed = () => (doc ??= parseDocument(text, YAML_OPTIONS));
+  return {
+    data,
+    get topOffset() {
+      return base + (parsed().contents?.range?.[0] ?? 0);
+    },
+    find: (path, part) => {
+      const full = parsed();
+      return findOffset<YamlNode>(full.contents ?? undefined, path, part, yamlChild(full, text, base));
+    },
   };
 }
 
