@@ -6,9 +6,9 @@
  * do — as `make` says "nothing to be done", without reading a page.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
+import { readdirSync, statSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { mapInBatches } from "../batches.js";
 
 /** A file of the published site: path relative to it, size in bytes, modification time in ms. */
 type FileRecord = [file: string, size: number, mtimeMs: number];
@@ -30,14 +30,19 @@ export class PublishedSites {
       return false;
     }
     if (record.key !== key) return false;
-    const files = await siteFiles(outDir).catch(() => undefined);
-    return files !== undefined && sameFiles(files, record.files);
+    let files: FileRecord[];
+    try {
+      files = siteFiles(outDir);
+    } catch {
+      return false;
+    }
+    return sameFiles(files, record.files);
   }
 
   /** Records what `outDir`, just published, was built from and holds. */
   async record(outDir: string, key: string): Promise<void> {
     try {
-      const record: SiteRecord = { key, files: await siteFiles(outDir) };
+      const record: SiteRecord = { key, files: siteFiles(outDir) };
       await mkdir(this.dir, { recursive: true });
       const file = this.recordFile(outDir);
       const temporary = `${file}.${process.pid}.tmp`;
@@ -59,13 +64,17 @@ export function siteKey(parts: unknown): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
-const STAT_BATCH = 64;
-
-async function siteFiles(outDir: string): Promise<FileRecord[]> {
-  const entries = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((entry) => !entry.isDirectory());
-  const files = await mapInBatches(entries, STAT_BATCH, async (entry): Promise<FileRecord> => {
+/**
+ * Every file of the site with its size and modification time. Synchronous on purpose: Node's
+ * asynchronous recursive readdir visits one folder at a time through the thread pool, 0.2–0.3 s
+ * for the 2,700 folders and 3,400 files of 1,000 organizations against 50 ms this way; and
+ * it runs at either end of a build, with nothing else to let run meanwhile.
+ */
+function siteFiles(outDir: string): FileRecord[] {
+  const entries = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory());
+  const files = entries.map((entry): FileRecord => {
     const absolute = path.join(entry.parentPath, entry.name);
-    const info = await stat(absolute);
+    const info = statSync(absolute);
     return [path.relative(outDir, absolute).split(path.sep).join("/"), info.size, info.mtimeMs];
   });
   return files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
