@@ -3,7 +3,7 @@
  * Validation uses it to know which ids exist; normalization to put the words on the page.
  */
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { load } from "js-yaml";
 import type { Lang } from "../normalize/model.js";
 
 /** [article, paragraph, item] of the APPI; 0 means "the whole article / paragraph". */
@@ -42,7 +42,8 @@ export function clauseLibrary(): ClauseLibrary {
 }
 
 export function readClauseLibrary(yamlText: string): ClauseLibrary {
-  const raw = parse(yamlText) as Record<ClauseGroup, Record<string, Omit<Clause, "id">>>;
+  // js-yaml: the library is hoshin's own file, and a build need not load yaml for it.
+  const raw = load(yamlText) as Record<ClauseGroup, Record<string, Omit<Clause, "id">>>;
   const group = (name: ClauseGroup) =>
     new Map(Object.entries(raw[name]).map(([id, clause]) => [id, { id, ...clause }]));
   const library: Partial<ClauseLibrary> = {};

@@ -9,7 +9,7 @@ import { runBuild, type BuildCommandOptions } from "./build.js";
 import { runCheck } from "./check.js";
 import { runFreeze, type FreezeCommandOptions } from "./freeze.js";
 import { parsePort, runDev, type DevCommandOptions } from "./dev.js";
-import { runNew, type NewCommandOptions } from "./new.js";
+import type { NewCommandOptions } from "./new.js";
 import { terminalQuestions } from "./questions.js";
 import type { Output } from "./output.js";
 import { packageInfo } from "../package-info.js";
@@ -85,6 +85,8 @@ export function createProgram(output: Output): Command {
     .option("--hours <hours>", "reception hours, e.g. \"mon-fri 10:00-17:00\"")
     .addHelpText("after", "\nIn a terminal, hoshin new asks for what the options do not give; elsewhere --name is required.\n")
     .action(async (slug: string, options: NewCommandOptions) => {
+      // Imported when used: its YAML writer would load yaml into every other command.
+      const { runNew } = await import("./new.js");
       const questions = output.interactive && process.stdin.isTTY ? terminalQuestions() : undefined;
       try {
         output.exitCode = await runNew(slug, options, output, questions?.ask);

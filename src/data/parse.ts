@@ -8,28 +8,30 @@
  */
 
 import { readFile, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 
 import matter from "gray-matter";
 import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node as JsonNode, type ParseError } from "jsonc-parser";
-import {
-  CST,
-  isAlias,
-  isMap,
-  isNode,
-  isScalar,
-  isSeq,
-  Lexer,
-  parseDocument,
-  visit,
-  type Document,
-  type Node as YamlNode,
-} from "yaml";
+import type { Document, Node as YamlNode } from "yaml";
 
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiscoveredFile } from "./discover.js";
 import { quickYaml } from "./quick-yaml.js";
 import { oneLine, type DataPath, type MarkdownBody, type Position, type SourceFile } from "./source.js";
 import { describeFsError } from "../fs-error.js";
+
+const require = createRequire(import.meta.url);
+
+type YamlLibrary = typeof import("yaml");
+let yamlLibrary: YamlLibrary | undefined;
+
+/**
+ * yaml, loaded when first needed (it takes about 50 ms): for the files the quick read
+ * leaves, and for positions. A build whose files have nothing to report never loads it.
+ */
+function yaml(): YamlLibrary {
+  return (yamlLibrary ??= require("yaml") as YamlLibrary);
+}
 
 export interface ParseResult {
   source?: SourceFile;
@@ -366,7 +368,7 @@ function parseYaml(
   const quick = quickYaml(text, LIMITS);
   if (quick !== undefined) return locatedWhenAsked(quick, text, base);
 
-  const doc = parseDocument(text, YAML_OPTIONS);
+  const doc = yaml().parseDocument(text, YAML_OPTIONS);
 
   // yaml's position for a repeated key is the end of whatever came before it: after an empty
   // value (`policy:` then `policy:`) that is the previous line. The repeats are found here.
@@ -422,7 +424,7 @@ function parseYaml(
  */
 function locatedWhenAsked(data: Record<string, unknown>, text: string, base: number): Parsed {
   let doc: Document | undefined;
-  const parsed = () => (doc ??= parseDocument(text, YAML_OPTIONS));
+  const parsed = () => (doc ??= yaml().parseDocument(text, YAML_OPTIONS));
   return {
     data,
     get topOffset() {
@@ -445,6 +447,7 @@ function locatedWhenAsked(data: Record<string, unknown>, text: string, base: num
  * One walk of the document for both: walks are most of the cost of a file with no problem.
  */
 function checkKeysAndAliases(doc: Document, base: number, report: Reporter): boolean {
+  const { isNode, isScalar, visit } = yaml();
   let aliases = 0;
   let ok = true;
   visit(doc, {
@@ -494,6 +497,7 @@ function tooDeepYaml(text: string): number | undefined {
   let indicators = 0;
   let flow = 0;
   let blockAtFlowStart = 0;
+  const { CST, Lexer } = yaml();
   for (const token of new Lexer().lex(text)) {
     const type = CST.tokenType(token);
     // The lexer's own markers (document, scalar, flow end) are not characters of the text.
@@ -582,6 +586,7 @@ function reportTooManyAliases(report: Reporter): void {
  * order in which yaml reports them), compared as yaml compares them: `1` and `"1"` differ.
  */
 function duplicateKeys(doc: Document): Array<{ name: string; offset: number; firstOffset: number }> {
+  const { isScalar, visit } = yaml();
   const found: Array<{ name: string; offset: number; firstOffset: number }> = [];
   visit(doc, {
     Map(_key, map) {
@@ -618,6 +623,7 @@ function cleanYamlMessage(message: string): string {
 }
 
 function yamlChild(doc: Document, text: string, base: number) {
+  const { isAlias, isMap, isNode, isScalar, isSeq } = yaml();
   return (node: YamlNode, segment: string | number): Step<YamlNode> | undefined => {
     // Descend through an alias into its anchor: that is where the text of the value is.
     const target = isAlias(node) ? node.resolve(doc) : node;
