@@ -40,7 +40,18 @@ export interface RenderResult {
   written: number;
 }
 
-export async function renderSite(organizations: OrganizationModel[], options: RenderOptions): Promise<RenderResult> {
+/** A page Eleventy wrote, and the text it wrote there. */
+export interface WrittenPage {
+  outputPath: string;
+  content: string;
+}
+
+export interface RenderedSite extends RenderResult {
+  /** Every page written, with its text: what the page store keeps, without reading it back. */
+  pages: WrittenPage[];
+}
+
+export async function renderSite(organizations: OrganizationModel[], options: RenderOptions): Promise<RenderedSite> {
   // Eleventy wants an input folder; every hoshin page is virtual, so it gets an empty one
   // and never picks up the user's other files (README.md and the like).
   const emptyInput = await mkdtemp(path.join(os.tmpdir(), "hoshin-input-"));
@@ -70,8 +81,11 @@ export async function renderSite(organizations: OrganizationModel[], options: Re
       },
     });
     eleventy.disableLogger();
-    const result = await eleventy.write();
-    return { written: result.flat().length };
+    const [copied, templates] = await eleventy.write();
+    const pages = templates.flatMap(({ outputPath, content }) =>
+      typeof outputPath === "string" && typeof content === "string" ? [{ outputPath, content }] : [],
+    );
+    return { written: copied.length + templates.length, pages };
   } finally {
     await rm(emptyInput, { recursive: true, force: true });
   }

@@ -1,12 +1,12 @@
 /**
  * An organization's rendered files, kept between builds. Every file of an organization
- * lives under `/<slug>/` (its pages, print stylesheets, short address, feed, change pages
- * and archived versions), and all of it follows from its render model, the render options
- * and hoshin itself: when none of those changed, the folder is put back instead of rendered.
+ * lives under `/<slug>/` (its pages, short address, feed, change pages and archived
+ * versions), and all of it follows from its render model, the render options and hoshin
+ * itself: when none of those changed, the folder is put back instead of rendered.
  * The PDFs are not kept here: the PDF stage has its own cache, by the printed page's bytes.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { OrganizationModel } from "../normalize/model.js";
 import { mapInBatches } from "../batches.js";
@@ -58,18 +58,8 @@ export class PageStore {
     return true;
   }
 
-  /** Keeps what was just rendered into `siteDir/<slug>/`. */
-  async keep(key: string, siteDir: string, slug: string): Promise<void> {
-    const root = path.join(siteDir, slug);
-    const entries = await readdir(root, { recursive: true, withFileTypes: true });
-    const files: OrganizationFiles = await Promise.all(
-      entries
-        .filter((entry) => entry.isFile())
-        .map(async (entry) => {
-          const absolute = path.join(entry.parentPath, entry.name);
-          return [path.relative(root, absolute).split(path.sep).join("/"), await readFile(absolute)] as [string, Uint8Array];
-        }),
-    );
+  /** Keeps an organization's folder, as it was just written (see render-part.ts). */
+  keep(key: string, files: OrganizationFiles): void {
     this.store.set(key, files);
   }
 

@@ -10,6 +10,7 @@ declare module "@11ty/eleventy" {
   export class Eleventy {
     constructor(input: string, output: string, options?: EleventyOptions);
     disableLogger(): void;
-    write(): Promise<[unknown[], unknown[]]>;
+    /** The passthrough copies, then each template output: where it went and what was written. */
+    write(): Promise<[unknown[], Array<{ outputPath?: string | false; content?: unknown }>]>;
   }
 }
