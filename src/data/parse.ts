@@ -339,10 +339,10 @@ function bytePosition(bytes: Uint8Array, offset: number): Position {
 // ---------------------------------------------------------------------------------------
 // YAML
 
-/** Hints for the YAML mistakes people actually make in hand-written files. */
 // Core schema (YAML 1.2): dates and `yes`/`no` stay strings, which validation expects.
 const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false } as const;
 
+/** Hints for the YAML mistakes people actually make in hand-written files. */
 const YAML_HINTS: Readonly<Record<string, string>> = {
   TAB_AS_INDENT: "indent with spaces, not tabs",
   BLOCK_AS_IMPLICIT_KEY: "put the value in quotes when it contains `: `",
