@@ -340,7 +340,7 @@ function bytePosition(bytes: Uint8Array, offset: number): Position {
 // YAML
 
 // Core schema (YAML 1.2): dates and `yes`/`no` stay strings, which validation expects.
-const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false } as const;
+export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false } as const;
 
 /** Hints for the YAML mistakes people actually make in hand-written files. */
 const YAML_HINTS: Readonly<Record<string, string>> = {

@@ -11,14 +11,14 @@ import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 
-import { LIMITS } from "../../src/data/parse.js";
+import { LIMITS, YAML_OPTIONS } from "../../src/data/parse.js";
 import { quickYaml } from "../../src/data/quick-yaml.js";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 
 /** yaml's reading, as the full parse takes it: data only when there is no error or warning. */
 function fullRead(text: string): { data?: unknown; problems: string[] } {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, YAML_OPTIONS);
   const problems = [...doc.errors, ...doc.warnings].map((problem) => problem.code);
   if (problems.length > 0) return { problems };
   try {
