@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Everything of hoshin's own that shapes a checked organization or a rendered page. */
-const OWN_FOLDERS = ["dist", "templates", "schemas", "clauses"];
+const OWN_FOLDERS = ["dist", "templates", "schemas", "clauses", "catalogue"];
 
 let computed: Promise<string> | undefined;
 
