@@ -30,6 +30,19 @@ export interface ContactInput {
   note?: Text;
 }
 
+/** A catalogue id, whose fields the others override; or, without one, an entry of the organization's own. */
+export interface ExternalTransmissionEntryInput {
+  catalogue?: string;
+  service?: Text;
+  recipient?: Text;
+  information?: Text[];
+  purposes?: Text[];
+  /** A web address, or words. */
+  optOut?: Text;
+  policy?: string;
+  hosts?: string[];
+}
+
 export interface PurposesInput {
   list?: Text[];
   groups?: Array<{ subject: Text; list: Text[] }>;
@@ -107,6 +120,7 @@ export interface OrganizationInput {
     analytics?: Array<{ name: Text; provider?: Text; url?: string }>;
     optOut?: boolean;
   }>;
+  externalTransmission?: { page?: boolean; entries: ExternalTransmissionEntryInput[] };
   ssl?: Toggle<{ forms?: Text[] }>;
   requests?: {
     kinds: string[];

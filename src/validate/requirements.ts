@@ -1,7 +1,8 @@
 /**
  * What a published policy must say: the matters Japan's APPI requires an operator to make
- * known (Art. 32(1), Cabinet Order Art. 10, Art. 27(2), 27(5)(iii), 28), and what the
- * Privacy Mark standard (JIS Q 15001) adds for organizations that declare that profile.
+ * known (Art. 32(1), Cabinet Order Art. 10, Art. 27(2), 27(5)(iii), 28), what the
+ * Privacy Mark standard (JIS Q 15001) adds for organizations that declare that profile, and
+ * the external transmissions of the Telecommunications Business Act (TBA, Art. 27-12).
  *
  * Each requirement has a stable code (users acknowledge findings by it), the article it
  * rests on, and the data path where the missing matter goes. `isMissing` reads data that
@@ -267,6 +268,17 @@ export const REQUIREMENTS: readonly Requirement[] = [
     "add a contact point under `contacts` that handles `inquiries` (or leave out `handles` for a general one)",
     (data) => !(data.contacts ?? []).some((c) => c.handles === undefined || c.handles.includes("inquiries")),
   ),
+  // external transmission
+  {
+    code: "tba-external-transmission",
+    article: "TBA Art. 27-12; Enforcement Regulations Art. 22-2-29",
+    matter:
+      "what the website's tags and embedded content send to others: for each, the information sent, who handles it at the destination, and its purposes",
+    path: ["externalTransmission"],
+    add: "add `externalTransmission:` with `entries`, each a catalogue id such as `google-analytics-4` or an entry of your own",
+    // A website that uses cookies or analytics almost always loads someone else's tag, font or embed.
+    isMissing: (data) => data.organization.website !== undefined && on(data.cookies) && data.externalTransmission === undefined,
+  },
 ];
 
 export const REQUIREMENT_CODES: readonly string[] = REQUIREMENTS.map((r) => r.code);

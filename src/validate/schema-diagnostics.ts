@@ -9,6 +9,7 @@ import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../data
 import { LANGS } from "../normalize/model.js";
 import { EARLIEST_YEAR, organizationSchema, resolveRef, type JsonSchema } from "./schema.js";
 import { closestMatch, suggestionHint } from "./suggest.js";
+import { isCatalogueIdPath, unknownCatalogueId } from "./external-transmission.js";
 
 type AjvError = ErrorObject<string, Record<string, unknown>, unknown>;
 
@@ -202,6 +203,9 @@ function toDiagnostic(source: SourceFile, error: AjvError): Diagnostic {
     }
     case "enum": {
       const allowed = (parentSchema.enum ?? []).map(String);
+      if (isCatalogueIdPath(path) && typeof error.data === "string") {
+        return { ...base, code: "external-transmission-unknown", ...at(path), ...unknownCatalogueId(error.data, allowed) };
+      }
       return {
         ...base,
         code: "schema-enum",
@@ -333,6 +337,10 @@ export const PATTERN_FORMS: Readonly<Record<string, { problem: string; hint: str
   "^https?://": {
     problem: "does not start with http:// or https://",
     hint: "write the full web address, e.g. `https://example.org/contact/`",
+  },
+  "^\\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$": {
+    problem: "is not a host name",
+    hint: "write the host alone, in lower case, e.g. `chat.example.com`, or `.example.com` for every host under it",
   },
   "\\S": {
     problem: "is blank",

@@ -10,6 +10,7 @@ import { clauseLibrary } from "../clauses/library.js";
 import { LANGS, type Lang } from "../normalize/model.js";
 import { isDateOrMonth, resolveRef, type JsonSchema } from "./schema.js";
 import { suggestionHint } from "./suggest.js";
+import { externalTransmissionDiagnostics } from "./external-transmission.js";
 
 type Json = Record<string, unknown>;
 
@@ -43,6 +44,7 @@ export function semanticDiagnostics(source: SourceFile, schema: JsonSchema): Dia
   checkClauses(data, report);
   checkCustomSectionPlacement(data, report);
   checkControlCharacters(source, data, report, diagnostics);
+  diagnostics.push(...externalTransmissionDiagnostics(source, languages));
   return diagnostics;
 }
 
