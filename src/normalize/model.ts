@@ -62,6 +62,18 @@ export interface RevisionModel {
   changesUrl?: string;
 }
 
+/** One row of the external-transmission table: a service and what it sends, to whom, and why. */
+export interface TransmissionEntry {
+  /** The catalogue id it was taken from, if any. */
+  catalogue?: string;
+  service: string;
+  recipient: string;
+  information: string[];
+  purposes: string[];
+  optOut?: { url: string } | { text: string };
+  policy?: string;
+}
+
 /** One numbered section; `id` picks the partial `templates/sections/<id>.njk`. */
 export type SectionModel =
   | { id: "basicPolicy"; internalRules: boolean; internalRulesName?: string; officer?: string; statement?: string }
@@ -143,6 +155,17 @@ export type SectionModel =
       analytics: Array<{ name: string; provider?: string; url?: string }>;
       optOut: boolean;
     }
+  | {
+      id: "externalTransmission";
+      entries: TransmissionEntry[];
+      /** The three matters of the Enforcement Regulations, as the table's headings. */
+      labels: Record<"information" | "recipient" | "purposes", LegalLabel>;
+      /** 電気通信事業法第27条の12 / Telecommunications Business Act Art. 27-12, and its `data-ref`. */
+      reference: string;
+      ref: string;
+      /** The article of the Regulations that names the matters. */
+      regulations: string;
+    }
   | { id: "ssl"; forms: string[] }
   | {
       id: "requests";
@@ -211,6 +234,8 @@ export interface PolicyPage {
   lastRevised?: string;
   /** The organization's Atom feed of versions, when the policy states a date: `/genron-npo/feed.xml`. */
   feedUrl?: string;
+  /** The external-transmission section's page of its own, when the data asks for one: `/genron-npo/external-transmission/ja/`. */
+  transmissionUrl?: string;
   sections: NumberedSection[];
 }
 

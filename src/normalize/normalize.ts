@@ -5,6 +5,7 @@
 import type { SourceFile } from "../data/source.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { splitMarkdownBody } from "../data/body.js";
+import { normalizeExternalTransmission, transmissionUrl } from "./external-transmission.js";
 import { clauseLibrary, formatArticle, type ArticleRef, type Clause } from "../clauses/library.js";
 import type { ContactInput, ExceptionItem, OrganizationInput, PurposesInput, Text } from "./input.js";
 import type {
@@ -37,6 +38,7 @@ export const STANDARD_ORDER = [
   "jointUse",
   "foreignProvision",
   "cookies",
+  "externalTransmission",
   "ssl",
   "requests",
   "complaints",
@@ -280,6 +282,7 @@ function normalizePage(
       optOut: !!cookies.optOut,
     });
   }
+  if (data.externalTransmission) add(normalizeExternalTransmission(data.externalTransmission, lang));
   const ssl = options(data.ssl);
   if (ssl) add({ id: "ssl", forms: list(ssl.forms) });
   if (data.requests) {
@@ -343,6 +346,7 @@ function normalizePage(
     revisions: (policy.revisions ?? []).map((r) => ({ date: r.date, summary: tOpt(r.summary), material: !!r.material })),
     lastRevised,
     feedUrl: lastRevised ? feedUrl(slug) : undefined,
+    transmissionUrl: data.externalTransmission?.page ? transmissionUrl(slug, lang) : undefined,
     sections,
   };
 }

@@ -30,6 +30,7 @@ export function placeUnder(organizations: OrganizationModel[], base: string): Or
     revisions: page.revisions.map((r) => ({ ...r, versionUrl: moveOptional(r.versionUrl), changesUrl: moveOptional(r.changesUrl) })),
     enactedVersionUrl: moveOptional(page.enactedVersionUrl),
     feedUrl: moveOptional(page.feedUrl),
+    transmissionUrl: moveOptional(page.transmissionUrl),
   });
   const moveVersion = (version: VersionModel): VersionModel => ({
     ...version,

@@ -23,6 +23,7 @@ import { cspHash, cssString } from "./css.js";
 import { normalizeBase, placeUnder } from "./base.js";
 import { onlyLanguages } from "./languages.js";
 import { printSitePdfs } from "./print.js";
+import { transmissionPages, type TransmissionPage, type TransmissionShortLink } from "./transmission.js";
 
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
@@ -94,6 +95,9 @@ export interface HoshinSiteData {
   superseded: SupersededPage[];
   /** Archived files published as they are: `{ from: absolute path, to: site-relative path }`. */
   archivedFiles: Array<{ from: string; to: string }>;
+  /** The external-transmission pages of their own, and their short addresses. */
+  transmissionPages: TransmissionPage[];
+  transmissionShortLinks: TransmissionShortLink[];
   /** Organizations with versions: each has a feed. */
   feeds: OrganizationModel[];
   /** Every version of every policy, newest first, for the site's feed (none when no policy has a date). */
@@ -111,6 +115,8 @@ interface PageData {
   organization: OrganizationModel;
   change: ChangePage;
   archived: SupersededPage;
+  transmission: TransmissionPage;
+  short: TransmissionShortLink;
 }
 
 /**
@@ -127,6 +133,8 @@ const PERMALINKS: Readonly<Record<string, (data: PageData) => string | false>> =
   // Only organizations with versions have a feed; with no address, nothing is written.
   feed: ({ organization }) => organization.feedUrl ?? false,
   "site-feed": ({ hoshin }) => `${hoshin.base}feed.xml`,
+  "external-transmission": ({ transmission }) => `${transmission.policy.transmissionUrl}index.html`,
+  "external-transmission-short": ({ short }) => `${short.url}index.html`,
 };
 
 /** The parts of Eleventy's UserConfig this plugin uses. */
@@ -210,7 +218,7 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   }
 
   const bodies = new Map<string, string>();
-  const pages = ["index", "policy", "organization", "changes", "superseded", "feed", "site-feed"];
+  const pages = ["index", "policy", "organization", "changes", "superseded", "feed", "site-feed", "external-transmission", "external-transmission-short"];
   for (const page of options.index === false ? pages.filter((name) => name !== "index") : pages) {
     // Options given, so gray-matter parses afresh: its cache would hand every build (a dev
     // server makes many) the same front matter object, for Eleventy to add to.
@@ -298,10 +306,13 @@ async function loadSiteData(options: HoshinPluginOptions, base: string): Promise
   const versions = organizations
     .flatMap((organization) => organization.versions.map((version) => ({ ...version, organization })))
     .sort((a, b) => b.date.localeCompare(a.date) || a.organization.slug.localeCompare(b.organization.slug));
+  const transmission = transmissionPages(shortLinks);
   return {
     organizations,
     shortLinks,
     pages: shortLinks.flatMap((o) => o.pages),
+    transmissionPages: transmission.pages,
+    transmissionShortLinks: transmission.shortLinks,
     changes: shortLinks.flatMap((o) => o.changes),
     superseded: shortLinks.flatMap((o) => o.superseded),
     archivedFiles: shortLinks.flatMap((o) => o.archivedFiles),
