@@ -6,6 +6,7 @@
  */
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
 import { editChromiumPdf } from "./edit-in-place.js";
+import { stableNodeIds } from "./node-ids.js";
 
 export interface PdfDescription {
   title: string;
@@ -34,8 +35,10 @@ export async function finalizePdf(
   producer: string,
   links: LinkRebase,
 ): Promise<Uint8Array> {
-  const edited = editChromiumPdf(printed, { info: infoDictionary(description, producer), links, lang: description.lang });
-  return edited ?? rewriteWithPdfLib(printed, description, producer, links);
+  // A table's header ids come from the tab's DOM: numbered by the page alone, the bytes are too.
+  const stable = stableNodeIds(printed);
+  const edited = editChromiumPdf(stable, { info: infoDictionary(description, producer), links, lang: description.lang });
+  return edited ?? rewriteWithPdfLib(stable, description, producer, links);
 }
 
 /** The document information, written as pdf-lib writes it: text as UTF-16 hex strings. */
