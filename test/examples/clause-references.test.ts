@@ -58,7 +58,11 @@ describe("rendered clauses", () => {
       }
     }
     expect(cited).toBeGreaterThan(50);
-    for (const ref of refs) expect(ref).toMatch(/^APPI Art\. \d+(\(\d+\))?(\([ivx]+\))?$/);
+    // APPI articles, and the external-transmission rule: TBA Art. 27-12 and the three items of its Regulations' Art. 22-2-29.
+    for (const ref of refs) expect(ref).toMatch(/^APPI Art\. \d+(\(\d+\))?(\([ivx]+\))?$|^TBA Art\. 27-12$|^TBA Regulations Art\. 22-2-29\((i|ii|iii)\)$/);
+    for (const ref of ["TBA Art. 27-12", "TBA Regulations Art. 22-2-29(i)", "TBA Regulations Art. 22-2-29(ii)", "TBA Regulations Art. 22-2-29(iii)"]) {
+      expect(refs).toContain(ref);
+    }
     // The example that uses every section cites the joint-use, foreign-provision and opt-out items.
     for (const article of [[27, 5, 3], [28, 2, 0], [27, 2, 3], [27, 1, 1], [23, 0, 0]] as ArticleRef[]) {
       expect(refs).toContain(formatArticle(article, "en"));

@@ -26,6 +26,12 @@ async function pages(): Promise<string[]> {
     for (const lang of ["ja", "en"]) {
       if (existsSync(path.join(site, entry.name, lang, "index.html"))) urls.push(`${entry.name}/${lang}`);
     }
+    // The external-transmission table's page of its own, where the data asks for one.
+    for (const lang of ["ja", "en"]) {
+      if (existsSync(path.join(site, entry.name, "external-transmission", lang, "index.html"))) {
+        urls.push(`${entry.name}/external-transmission/${lang}`);
+      }
+    }
     // Change pages and superseded archived pages (with the notice added to their frozen bytes).
     for (const kind of ["changes", "versions"]) {
       const dir = path.join(site, entry.name, kind);
