@@ -82,8 +82,8 @@ describe("every example page passes axe-core", () => {
     expect(ran).toContain("region");
   });
 
-  it("the index and every policy page, in both languages", async () => {
-    await eachPage([site.index, ...site.policies], async (url) => {
+  it("the index, every policy page and every external-transmission page, in both languages", async () => {
+    await eachPage([site.index, ...site.policies, ...site.transmission], async (url) => {
       const results = await audit(url);
       expect(describeViolations(results.violations), url).toEqual([]);
     });
@@ -98,7 +98,7 @@ describe("every example page passes axe-core", () => {
   });
 
   it("every short address, while it sends its visitor on", async () => {
-    await eachPage(site.redirects, async ({ url }) => {
+    await eachPage([...site.redirects, ...site.transmissionRedirects], async ({ url }) => {
       const results = await audit(url, { stayOnPage: true });
       expect(describeViolations(results.violations), url).toEqual([]);
     });

@@ -31,6 +31,10 @@ export interface ExampleSite {
   history: string[];
   /** `/<slug>/`: the short addresses that send visitors on to the authoritative language. */
   redirects: Redirect[];
+  /** `/<slug>/external-transmission/<lang>/`: the external-transmission tables' pages of their own. */
+  transmission: string[];
+  /** `/<slug>/external-transmission/`: their short addresses. */
+  transmissionRedirects: Redirect[];
   /** Every `.html` file of the site, relative to `dir`. */
   htmlFiles: string[];
   /**
@@ -62,8 +66,15 @@ export async function exampleSite(): Promise<ExampleSite> {
   const policies: string[] = [];
   const history: string[] = [];
   const redirects: Redirect[] = [];
+  const transmission: string[] = [];
+  const transmissionRedirects: Redirect[] = [];
   for (const file of htmlFiles) {
     const parts = file.split("/");
+    if (parts[1] === "external-transmission") {
+      if (parts.length === 4 && parts[3] === "index.html") transmission.push(`/${parts.slice(0, 3).join("/")}/`);
+      if (parts.length === 3 && parts[2] === "index.html") transmissionRedirects.push(await redirectOf(dir, file));
+      continue;
+    }
     if (parts.length === 3 && parts[2] === "index.html") policies.push(`/${parts[0]}/${parts[1]}/`);
     if (parts.length === 5 && ["changes", "versions"].includes(parts[1]!) && parts[4] === "index.html") {
       history.push(`/${parts.slice(0, 4).join("/")}/`);
@@ -72,12 +83,7 @@ export async function exampleSite(): Promise<ExampleSite> {
   for (const file of htmlFiles) {
     const parts = file.split("/");
     if (parts.length !== 2 || parts[1] !== "index.html") continue;
-    const url = `/${parts[0]}/`;
-    // Where it sends visitors is read from the built page itself: its markup is under test.
-    const html = await readFile(path.join(dir, file), "utf8");
-    const refresh = /<meta http-equiv="refresh" content="0; url=([^"]+)">/.exec(html);
-    if (!refresh) throw new Error(`${url} has no meta refresh`);
-    redirects.push({ url, target: refresh[1]! });
+    redirects.push(await redirectOf(dir, file));
   }
   if (!htmlFiles.includes("index.html")) throw new Error("the example site has no index.html");
 
@@ -89,6 +95,8 @@ export async function exampleSite(): Promise<ExampleSite> {
     policies,
     history,
     redirects,
+    transmission,
+    transmissionRedirects,
     htmlFiles,
     served: server.served,
     async close() {
@@ -96,6 +104,15 @@ export async function exampleSite(): Promise<ExampleSite> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A short address and where it sends visitors, read from the built page itself: its markup is under test. */
+async function redirectOf(dir: string, file: string): Promise<Redirect> {
+  const url = `/${file.replace(/index\.html$/, "")}`;
+  const html = await readFile(path.join(dir, file), "utf8");
+  const refresh = /<meta http-equiv="refresh" content="0; url=([^"]+)">/.exec(html);
+  if (!refresh) throw new Error(`${url} has no meta refresh`);
+  return { url, target: refresh[1]! };
 }
 
 /** A static server for `dir` on 127.0.0.1 and a free port: what any plain web host does. */

@@ -39,11 +39,14 @@ function describeMessages(file: string, messages: Message[]): string[] {
 }
 
 describe("every HTML file of the example site passes html-validate", () => {
-  it("covers the index, every policy page, every short address, change pages and archived versions", () => {
+  it("covers the index, every policy page, every short address, change pages, archived versions and external-transmission pages", () => {
     expect(site.htmlFiles).toContain("index.html");
     expect(site.history.some((url) => url.includes("/changes/"))).toBe(true);
     expect(site.history.some((url) => url.includes("/versions/"))).toBe(true);
-    expect(site.htmlFiles).toHaveLength(1 + site.policies.length + site.redirects.length + site.history.length);
+    expect(site.transmission.length).toBeGreaterThan(0);
+    expect(site.htmlFiles).toHaveLength(
+      1 + site.policies.length + site.redirects.length + site.history.length + site.transmission.length + site.transmissionRedirects.length,
+    );
   });
 
   it("reports nothing for any of them", async () => {

@@ -26,7 +26,7 @@ const measured = new Map<string, Measured>();
 beforeAll(async () => {
   [site, browser] = await Promise.all([exampleSite(), launchChromium()]);
   // Each page is laid out once, on a phone, and measured for every test below.
-  await eachPage([site.index, ...site.policies, ...site.history], async (url) => {
+  await eachPage([site.index, ...site.policies, ...site.history, ...site.transmission], async (url) => {
     const context = await browser.newContext({
       viewport: { width: WIDTH, height: 812 },
       deviceScaleFactor: 2,
@@ -65,8 +65,8 @@ afterAll(async () => {
 });
 
 describe(`at ${WIDTH} px wide`, () => {
-  it("no policy page, change page or archived version, and not the index, scrolls horizontally", () => {
-    expect(measured.size).toBe(1 + site.policies.length + site.history.length);
+  it("no policy page, change page, archived version or external-transmission page, and not the index, scrolls horizontally", () => {
+    expect(measured.size).toBe(1 + site.policies.length + site.history.length + site.transmission.length);
     for (const [url, { viewport, scrollWidth, wide }] of measured) {
       expect(viewport, `${url}: the layout viewport`).toBe(WIDTH);
       expect(scrollWidth, `${url} scrolls sideways; what sticks out: ${wide.join(" | ")}`).toBeLessThanOrEqual(WIDTH);

@@ -98,7 +98,7 @@ describe("every example page loads nothing from outside", () => {
   });
 
   it("every short address sends its visitor on to the authoritative language, asking only its own origin", async () => {
-    await eachPage(site.redirects, async ({ url, target }) => {
+    await eachPage([...site.redirects, ...site.transmissionRedirects], async ({ url, target }) => {
       const { page, record } = await recordingPage(browser);
       try {
         // Only until the document arrives: its refresh may start the next load before its own ends.
@@ -115,7 +115,8 @@ describe("every example page loads nothing from outside", () => {
   });
 
   it("every page says so in a Content-Security-Policy that allows its own origin at most", async () => {
-    await eachPage([site.index, ...site.policies, ...site.history, ...site.redirects.map((redirect) => redirect.url)], async (url) => {
+    const shortAddresses = [...site.redirects, ...site.transmissionRedirects].map((redirect) => redirect.url);
+    await eachPage([site.index, ...site.policies, ...site.history, ...site.transmission, ...shortAddresses], async (url) => {
       const page = await browser.newPage();
       try {
         // The short addresses are not followed here: this is about each document's own policy.

@@ -44,6 +44,7 @@ export const ENUMS = {
   contractTerms: enumAt("properties", "outsourcing", "properties", "contractTerms", "items"),
   requestKinds: enumAt("properties", "requests", "properties", "kinds", "items"),
   sectionIds: enumAt("properties", "customSections", "items", "properties", "after"),
+  transmissionIds: enumAt("properties", "externalTransmission", "properties", "entries", "items", "properties", "catalogue"),
 };
 
 /** Every top-level key the schema knows: the generator is checked to reach them all. */
@@ -318,6 +319,28 @@ function sections(languages: readonly Lang[]) {
         analytics: list(fc.record({ name: t, provider: t, url: webAddress }, { requiredKeys: ["name"] })),
         optOut: fc.boolean(),
       }),
+    ),
+    // external transmission: catalogue ids (each once, with overrides or not) and entries of the organization's own.
+    externalTransmission: fc.record(
+      {
+        page: fc.boolean(),
+        entries: fc
+          .tuple(
+            fc.uniqueArray(fc.constantFrom(...ENUMS.transmissionIds), { maxLength: 3 }),
+            fc.array(optional({ service: t, recipient: t, information: list(t), purposes: list(t), optOut: fc.oneof(webAddress, t), policy: webAddress }), {
+              maxLength: 3,
+            }),
+            fc.array(
+              fc.record({ service: t, recipient: t, information: list(t), purposes: list(t), optOut: fc.oneof(webAddress, t), policy: webAddress, hosts: fc.constant(["chat.example.com", ".cdn.example.org"]) }, {
+                requiredKeys: ["service", "recipient", "information", "purposes"],
+              }),
+              { maxLength: 2 },
+            ),
+          )
+          .filter(([ids, , own]) => ids.length + own.length > 0)
+          .map(([ids, overrides, own]) => [...ids.map((catalogue, i) => ({ catalogue, ...(overrides[i] ?? {}) })), ...own]),
+      },
+      { requiredKeys: ["entries"] },
     ),
     ssl: toggle(optional({ forms: list(t) })),
     requests: fc.record(

@@ -62,6 +62,10 @@ const CASES: ReadonlyArray<readonly [file: string, codes: readonly string[]]> = 
   ["lacking-privacy-mark-continuous-improvement.yaml", ["privacy-mark-continuous-improvement"]],
   ["lacking-privacy-mark-enacted.yaml", ["privacy-mark-enacted"]],
   ["lacking-privacy-mark-inquiry-contact.yaml", ["privacy-mark-inquiry-contact"]],
+  // external transmission: a website with cookies loads others' tags; cookies alone say nothing of a website.
+  ["lacking-external-transmission.yaml", ["tba-external-transmission"]],
+  ["external-transmission-declared.yaml", []],
+  ["cookies-without-website.yaml", []],
 ];
 
 const ACKNOWLEDGEMENT_CASES = ["acknowledge-unneeded.yaml"];
