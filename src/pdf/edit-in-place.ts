@@ -11,7 +11,7 @@
  * Anything not in that layout — another writer, a newer one — is refused (undefined), and
  * the caller falls back to pdf-lib.
  */
-import type { LinkRebase } from "./finalize.js";
+import type { LinkRebase } from "./link-rebase.js";
 
 export interface InPlaceEdits {
   /** The new document information dictionary, serialized: `<</Title <FEFF…> …>>`. */

@@ -6,6 +6,7 @@
  */
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
 import { editChromiumPdf } from "./edit-in-place.js";
+import type { LinkRebase } from "./link-rebase.js";
 import { stableNodeIds } from "./node-ids.js";
 
 export interface PdfDescription {
@@ -15,18 +16,6 @@ export interface PdfDescription {
   lang: string;
   /** The policy's last revision (YYYY-MM-DD or YYYY-MM); no dates at all when it states none. */
   date?: string;
-}
-
-/**
- * Links to other pages of the site were printed against the loopback server; they must
- * point where the site is published. `from` is the loopback origin and path prefix
- * (`http://127.0.0.1:40091/policies/`), `to` the published site (`https://example.org/policies/`)
- * or, when that is not known, the prefix alone (`/policies/`), which PDF viewers in a
- * browser resolve against the PDF's own address.
- */
-export interface LinkRebase {
-  from: string;
-  to: string;
 }
 
 export async function finalizePdf(

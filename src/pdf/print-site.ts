@@ -15,7 +15,8 @@ import { mapInBatches } from "../batches.js";
 import { EnvironmentError } from "../errors.js";
 import { fileIdentity, type BrowserExecutable } from "./find-browser.js";
 import type { PdfCache } from "./cache.js";
-import { finalizePdf, type LinkRebase, type PdfDescription } from "./finalize.js";
+import { finalizePdf, type PdfDescription } from "./finalize.js";
+import type { LinkRebase } from "./link-rebase.js";
 import { printAssetsFingerprint, startPrintServer } from "./print-server.js";
 
 const require = createRequire(import.meta.url);
