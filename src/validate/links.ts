@@ -84,7 +84,7 @@ function advice(refused: RefusedLink, href: string): string {
   if (refused.kind === "host-relative") return `write the whole address: \`https:${shown(href.replace(/^[/\\]+/, "//"))}\``;
   if (SCRIPTS.has(refused.scheme)) return "link to the page or form itself";
   if (refused.scheme === "data" || refused.scheme === "file" || refused.scheme.length === 1) {
-    return "publish the file (on the site or the web) and link to its address";
+    return "publish the file on the site or the web and link to its address";
   }
   return "link to a web page that offers it instead";
 }

@@ -10,7 +10,7 @@ import { fixtureFiles, loadFixtureFolder, type Case, type Expected, type Fixture
 const ALLOWED =
   "a policy may link to https:, http:, mailto: and tel: addresses, or to a page of this site: a path such as `/forms/`, a `#section` or a `?query`";
 const SCRIPT = { code: "link-not-allowed", hint: `link to the page or form itself; ${ALLOWED}` };
-const FILE = { code: "link-not-allowed", hint: `publish the file (on the site or the web) and link to its address; ${ALLOWED}` };
+const FILE = { code: "link-not-allowed", hint: `publish the file on the site or the web and link to its address; ${ALLOWED}` };
 const RUNS = "is not allowed: it would run a script, not open a page";
 const INSIDE = "is not allowed: it holds a whole file inside the page";
 const LOCAL = "is not allowed: it points at a file on one computer, which readers cannot open";
