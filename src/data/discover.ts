@@ -89,6 +89,15 @@ export async function discoverOrganizations(
     const kind = entry.isFile() ? PLAIN_FILE : await entryKind(absolutePath, inputReal, format !== undefined);
 
     if (kind.type === "skip") continue;
+    if (kind.type === "folder") {
+      // Only a name that ends like an organization file gets here: a folder a user may well
+      // think is one (an unzipped `sakura.yaml/`, a file saved "into" a new folder).
+      diagnostics.push(
+        wholeFile(`${file}/`, "folder-ignored", "warning", `a folder named like an organization file, ignored`,
+          `hoshin reads only the files directly in the input folder: if the organization's file is inside, move it up beside the others; otherwise rename the folder so its name does not end in ${ext}`),
+      );
+      continue;
+    }
     if (kind.type === "problem") {
       report(kind.code, "error", kind.message, kind.hint);
       continue;
@@ -153,6 +162,8 @@ async function listFolder(absolute: string, shown: string): Promise<{ inputReal:
 type EntryKind =
   | { type: "file" }
   | { type: "skip" }
+  /** A folder whose name looks like an organization file's. */
+  | { type: "folder" }
   | { type: "problem"; code: string; message: string; hint: string };
 
 /**
@@ -195,7 +206,7 @@ async function classify(absolute: string, inputReal: string, looksLikeOrganizati
       };
     }
     info = await stat(real);
-    if (info.isDirectory()) return { type: "skip" };
+    if (info.isDirectory()) return looksLikeOrganization ? { type: "folder" } : { type: "skip" };
     if (looksLikeOrganization && !isInside(inputReal, real)) {
       return {
         type: "problem",
@@ -205,7 +216,7 @@ async function classify(absolute: string, inputReal: string, looksLikeOrganizati
       };
     }
   }
-  if (info.isDirectory()) return { type: "skip" };
+  if (info.isDirectory()) return looksLikeOrganization ? { type: "folder" } : { type: "skip" };
   if (!info.isFile() && looksLikeOrganization) {
     return {
       type: "problem",

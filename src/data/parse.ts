@@ -18,6 +18,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiscoveredFile } from "./discover.js";
 import { quickYaml } from "./quick-yaml.js";
 import { oneLine, type DataPath, type MarkdownBody, type Position, type SourceFile } from "./source.js";
+import { offsetInScalar, type ScalarSource, type ScalarStyle } from "./text-position.js";
 import { describeFsError } from "../fs-error.js";
 
 const require = createRequire(import.meta.url);
@@ -121,6 +122,13 @@ export function parseOrganizationText(file: DiscoveredFile, bytes: Uint8Array): 
       const offset = parsed.find(path, part);
       return offset === undefined ? { ...root } : lines.position(offset);
     },
+    locateText(path: DataPath, index: number): Position | undefined {
+      const scalar = parsed.scalar(path);
+      const value = valueAt(parsed.data, path);
+      if (!scalar || typeof value !== "string") return undefined;
+      const offset = offsetInScalar(decoded, scalar, value, index);
+      return offset === undefined ? undefined : lines.position(offset);
+    },
   };
   if (parsed.body) source.body = parsed.body;
   return { source, diagnostics };
@@ -144,6 +152,8 @@ type OffsetFinder = (path: DataPath, part: "key" | "value") => number | undefine
 interface Parsed {
   data: unknown;
   find: OffsetFinder;
+  /** How the string at a path is written, for positions inside it; undefined when it is no string. */
+  scalar: (path: DataPath) => ScalarSource | undefined;
   /** Where the top-level value starts, for `data-not-object`. */
   topOffset: number;
   /** Where the empty path points, when not line 1, column 1. */
@@ -212,6 +222,22 @@ function findOffset<N>(
   }
   if (!last) return undefined;
   return part === "key" ? (last.keyOffset ?? last.valueOffset) : last.valueOffset;
+}
+
+/** The node at the end of a path, or undefined when the path does not exist. */
+function findNode<N>(root: N | undefined, path: DataPath, child: (node: N, segment: string | number) => Step<N> | undefined): N | undefined {
+  let node = root;
+  for (const segment of path) node = node === undefined ? undefined : child(node, segment)?.node;
+  return node;
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
 }
 
 function duplicateHint(lines: LineIndex, firstOffset: number): string {
@@ -415,6 +441,7 @@ function parseYaml(
     data,
     topOffset: base + (contents.range?.[0] ?? 0),
     find: (path, part) => findOffset<YamlNode>(contents, path, part, yamlChild(doc, text, base)),
+    scalar: (path) => yamlScalar(doc, findNode<YamlNode>(contents, path, yamlChild(doc, text, base)), base),
   };
 }
 
@@ -433,6 +460,10 @@ function locatedWhenAsked(data: Record<string, unknown>, text: string, base: num
     find: (path, part) => {
       const full = parsed();
       return findOffset<YamlNode>(full.contents ?? undefined, path, part, yamlChild(full, text, base));
+    },
+    scalar: (path) => {
+      const full = parsed();
+      return yamlScalar(full, findNode<YamlNode>(full.contents ?? undefined, path, yamlChild(full, text, base)), base);
     },
   };
 }
@@ -648,6 +679,22 @@ function yamlChild(doc: Document, text: string, base: number) {
   };
 }
 
+const YAML_STYLES: Readonly<Record<string, ScalarStyle>> = {
+  PLAIN: "plain",
+  QUOTE_SINGLE: "single",
+  QUOTE_DOUBLE: "double",
+  BLOCK_LITERAL: "literal",
+  BLOCK_FOLDED: "folded",
+};
+
+function yamlScalar(doc: Document, node: YamlNode | undefined, base: number): ScalarSource | undefined {
+  const { isAlias, isScalar } = yaml();
+  const target = isAlias(node) ? node.resolve(doc) : node;
+  if (!isScalar(target) || typeof target.value !== "string" || !target.range) return undefined;
+  const style = YAML_STYLES[target.type ?? ""];
+  return style && { style, start: base + target.range[0], end: base + target.range[1] };
+}
+
 /** The offset of the `-` that opens the empty sequence item ending at `offset`. */
 function dashBefore(text: string, offset: number): number {
   let at = Math.min(offset, text.length) - 1;
@@ -693,6 +740,10 @@ function parseJson(text: string, lines: LineIndex, report: Reporter): Parsed | u
     data,
     topOffset: root.offset,
     find: (path, part) => findOffset<JsonNode>(root, path, part, jsonChild),
+    scalar: (path) => {
+      const node = findNode<JsonNode>(root, path, jsonChild);
+      return node?.type === "string" ? { style: "json", start: node.offset, end: node.offset + node.length } : undefined;
+    },
   };
 }
 

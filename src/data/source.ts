@@ -34,6 +34,13 @@ export interface SourceFile {
    * existing ancestor, so a missing property points at the object that lacks it.
    */
   locate(path: DataPath, part?: "key" | "value"): Position;
+  /**
+   * Where the character at `index` of the string at `path` was written: the file's own line
+   * and column, past quotes, escapes and indentation. Undefined when the source does not tell
+   * for certain (a folded line, a snapshot that kept no positions); `locate` then gives the
+   * value's start.
+   */
+  locateText?(path: DataPath, index: number): Position | undefined;
 }
 
 /** `contacts[0].hours.close` */

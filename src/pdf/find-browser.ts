@@ -37,10 +37,8 @@ export async function bundledChromium(cacheRoot: string = userCacheDir()): Promi
   } catch {
     return undefined;
   }
-  // The package's exports hide its package.json; it sits above the entry point.
-  let dir = path.dirname(entry);
-  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  const { version } = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { version: string };
+  const version = packageVersion(entry, "@sparticuz/chromium");
+  if (version === undefined) return undefined;
   const home = path.join(cacheRoot, "hoshin", "browser", version);
   await mkdir(home, { recursive: true, mode: 0o700 });
   const temporaryFolder = process.env.TMPDIR;
@@ -54,6 +52,21 @@ export async function bundledChromium(cacheRoot: string = userCacheDir()): Promi
   }
 }
 
+
+/**
+ * The version of the package `name` whose entry point is `entry`. Its exports hide its
+ * package.json, which sits above the entry point; the build folders between hold
+ * package.json files of their own (`{"type": "commonjs"}`) that name no package.
+ */
+function packageVersion(entry: string, name: string): string | undefined {
+  for (let dir = path.dirname(entry); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (!existsSync(file)) continue;
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+    if (manifest.name === name) return manifest.version;
+  }
+  return undefined;
+}
 
 export function browserCandidates(platform: NodeJS.Platform = process.platform): string[] {
   if (platform === "darwin") {

@@ -109,7 +109,7 @@ async function printJobs(jobs: PrintJob[], options: PdfStageOptions): Promise<nu
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
   const server = await startPrintServer(options.siteDir, options.pathPrefix);
   const prefix = options.pathPrefix.replace(/\/$/, "");
-  const links = { from: `${server.origin}${prefix}/`, to: options.siteUrl ?? `${prefix}/` };
+  const links = linkRebase(server.origin, prefix, options.siteUrl);
   let browser;
   try {
     // hoshin handles Ctrl-C itself (it stops between documents and cleans up); Playwright's
@@ -233,6 +233,20 @@ async function showPolicy({ html, address, offScreenCss }: { html: string; addre
   return { title: next.title, author: meta("author"), subject: meta("description"), lang: next.documentElement.lang };
 }
 
+/**
+ * Where links printed against the loopback server must point. A custom section may link to
+ * the host's own pages outside the prefix (`/forms/` beside a site under `/policies/`), so
+ * the whole origin is rebased: onto the root of the published address when it is known (and
+ * ends in the prefix, as the address `--site-url` gives), else onto the root path, which PDF
+ * viewers in a browser resolve against the PDF's own address.
+ */
+function linkRebase(origin: string, prefix: string, siteUrl: string | undefined): LinkRebase {
+  if (siteUrl === undefined) return { from: `${origin}/`, to: "/" };
+  const published = new URL(siteUrl);
+  if (published.pathname === `${prefix}/`) return { from: `${origin}/`, to: `${published.origin}/` };
+  return { from: `${origin}${prefix}/`, to: siteUrl };
+}
+
 function pageFile(siteDir: string, page: PolicyPage): string {
   return path.join(siteDir, page.url, "index.html");
 }
@@ -240,7 +254,8 @@ function pageFile(siteDir: string, page: PolicyPage): string {
 /** What every PDF of this run depends on: hoshin, the browser binary, print fonts, the stylesheet. */
 async function sharedFingerprint(options: PdfStageOptions): Promise<string> {
   return [
-    "hoshin-pdf/1",
+    // 2: links outside the path prefix rebased too (see linkRebase).
+    "hoshin-pdf/2",
     options.producer,
     options.siteUrl ?? "",
     options.pathPrefix,

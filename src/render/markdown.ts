@@ -1,14 +1,15 @@
 /**
  * Markdown from organization files, rendered so it cannot carry markup or script:
- * raw HTML off, and links only to the web, email and telephone.
+ * raw HTML off, and links only to the web, email, telephone and the site itself.
  */
 import MarkdownIt from "markdown-it";
 
-const SAFE_LINK = /^(https?:|mailto:|tel:|#)/i;
+import { refusedLink } from "./links.js";
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
-// markdown-it already refuses javascript: and the like; we allow less still.
-markdown.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+// Validation refuses any other link with its position (src/validate/links.ts); this is the
+// second line of defence, should a text reach the page unchecked.
+markdown.validateLink = (url: string) => refusedLink(url) === undefined;
 
 /** Custom sections sit under the section's own h2: their headings start at h3. */
 markdown.core.ruler.push("hoshin_demote_headings", (state) => {

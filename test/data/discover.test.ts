@@ -205,6 +205,31 @@ describe("discoverOrganizations in a scratch folder", () => {
     ]);
   });
 
+  it("warns about each folder named like an organization file, and still says nothing of other folders", async () => {
+    await write("genron.yaml");
+    // An archive unzipped into a folder of the file's own name, and two empty ones.
+    await mkdir(path.join(input, "sakura.yaml"));
+    await writeFile(path.join(input, "sakura.yaml", "sakura.yaml"), "languages: [ja]\n");
+    await mkdir(path.join(input, "x.md"));
+    await mkdir(path.join(input, "y.JSON"));
+    await mkdir(path.join(input, "drafts"));
+    await mkdir(path.join(root, "shared.yml"));
+    await symlink("../shared.yml", path.join(input, "z.yml"));
+    const { files, diagnostics } = await discoverOrganizations("organizations", { cwd: root });
+    expect(files.map((f) => f.file)).toEqual(["organizations/genron.yaml"]);
+    const folder = (name: string, ext: string) => ({
+      code: "folder-ignored",
+      severity: "warning",
+      file: `organizations/${name}/`,
+      line: 0,
+      column: 0,
+      path: "",
+      message: "a folder named like an organization file, ignored",
+      hint: `hoshin reads only the files directly in the input folder: if the organization's file is inside, move it up beside the others; otherwise rename the folder so its name does not end in ${ext}`,
+    });
+    expect(diagnostics).toEqual([folder("sakura.yaml", ".yaml"), folder("x.md", ".md"), folder("y.JSON", ".JSON"), folder("z.yml", ".yml")]);
+  });
+
   it("skips a linked folder and works when the input folder itself is a link", async () => {
     await write("genron.yaml");
     await mkdir(path.join(root, "shared"));

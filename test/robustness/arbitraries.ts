@@ -138,6 +138,13 @@ export const plainString: fc.Arbitrary<string> = fc
   .array(piece, { minLength: 1, maxLength: 5 })
   .map((pieces) => pieces.join(""));
 
+/**
+ * Text for a Markdown field (a custom section's body), with no link in it: validation refuses
+ * a `javascript:` link there (test/validate/links.test.ts), so valid data has none. Anything
+ * that could start a link, a link definition or an autolink is left out, whatever it links to.
+ */
+export const markdownString: fc.Arbitrary<string> = plainString.filter((s) => !/\]\s*[(:[]|<[A-Za-z][A-Za-z0-9+.-]*:/.test(s));
+
 /** Words that `basicPolicy.internalRules` refuses as a rules' name (semantic.ts). */
 const BOOLEAN_WORDS = new Set(["yes", "no", "true", "false", "on", "off", "y", "n"]);
 
@@ -365,7 +372,7 @@ function sections(languages: readonly Lang[]) {
     policyChanges: toggle(optional({ withoutNotice: fc.boolean(), effectiveOnPosting: fc.boolean() })),
     contacts: list(contact(languages)),
     customSections: list(
-      fc.record({ title: t, body: t, after: fc.constantFrom(...ENUMS.sectionIds) }, { requiredKeys: ["title", "body"] }),
+      fc.record({ title: t, body: text(languages, markdownString), after: fc.constantFrom(...ENUMS.sectionIds) }, { requiredKeys: ["title", "body"] }),
     ),
     profile: fc.constant("privacy-mark"),
     acknowledge: fc.dictionary(fc.constantFrom(...REQUIREMENT_CODES), plainString.filter((s) => /\S/.test(s)), { minKeys: 1 }),

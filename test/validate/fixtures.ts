@@ -10,7 +10,7 @@ import { isCompletenessFinding } from "../../src/validate/completeness.js";
 export const FIXTURES = fileURLToPath(new URL("../fixtures/validate/", import.meta.url));
 
 /** The folders under test/fixtures/validate/, each a separate input folder. */
-export const FOLDERS = ["valid", "schema", "semantic", "body", "several", "completeness", "acknowledge"] as const;
+export const FOLDERS = ["valid", "schema", "semantic", "body", "several", "completeness", "acknowledge", "links"] as const;
 
 /** A diagnostic as a case states it: `file` comes from the case, `severity` is "error" unless said. */
 export type Expected = Omit<Diagnostic, "file" | "severity"> & { severity?: Diagnostic["severity"] };
