@@ -218,3 +218,16 @@ describe("text kept whole through a file and back (found by the valid-data prope
     }
   });
 });
+
+describe("a value at the end of the last line (found by the damaged-bytes property, seed 16)", () => {
+  // The file was cut short after a vertical tab; the diagnostics point at it, past the space
+  // before it, and the test's own reading of the file's lines had trimmed both away.
+  it("is pointed at inside its line", () => {
+    const found = check("yaml", "languages: \v");
+    const atTheTab = found.filter(({ path }) => path === "languages").map(({ code, line, column }) => [code, line, column]);
+    expect(atTheTab).toEqual([
+      ["schema-type", 1, 12],
+      ["text-control-character", 1, 12],
+    ]);
+  });
+});

@@ -92,8 +92,9 @@ export function diagnosticProblems(d: Diagnostic, file: string, lines?: readonly
 export function allProblems(diagnostics: readonly Diagnostic[], file: string, bytes?: Uint8Array): string[] {
   const text = bytes && decoded(bytes);
   // The BOM is not a column, as editors count; the lines are those of the text without
-  // trailing blank lines, which an editor shows as nothing at all.
-  const lines = text?.replace(/^\ufeff/, "").trimEnd().split("\n");
+  // trailing blank lines, which an editor shows as nothing at all. The last line keeps its
+  // own trailing spaces: a value written there (`languages: \v`) is at a column of it.
+  const lines = text?.replace(/^\ufeff/, "").replace(/(\n[^\S\n]*)+$/, "").split("\n");
   return diagnostics.flatMap((d) => diagnosticProblems(d, file, lines).map((p) => `${formatDiagnosticLine(d)}: ${p}`));
 }
 
