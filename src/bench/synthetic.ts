@@ -49,7 +49,9 @@ async function exampleVariants(examplesDir: string): Promise<Variant[]> {
     const text = await readFile(path.join(examplesDir, file), "utf8");
     const data = extension === ".json" ? JSON.parse(text) : parse(text);
     const single = { ...(inOneLanguage(data, lang) as object), languages: [lang], authoritative: lang };
-    const content = extension === ".json" ? `${JSON.stringify(single, null, 2)}\n` : stringify(single);
+    // Never folded (lineWidth 0): yaml folds a long quoted string between the halves of a
+    // surrogate pair (𠮷, 😀), and the file would hold U+FFFD where the character was.
+    const content = extension === ".json" ? `${JSON.stringify(single, null, 2)}\n` : stringify(single, { lineWidth: 0 });
     variants.push({ name: `${path.basename(file, extension)}-${lang}`, extension, write: (destination) => writeFile(destination, content) });
   }
   return variants;

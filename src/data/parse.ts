@@ -10,7 +10,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 
-import matter from "gray-matter";
 import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import type { Document, Node as YamlNode } from "yaml";
 
@@ -848,34 +847,40 @@ function jsonChild(node: JsonNode, segment: string | number): Step<JsonNode> | u
 // ---------------------------------------------------------------------------------------
 // Markdown with YAML front matter
 
-const OPENING = "---";
+/** A delimiter line of front matter: `---`, maybe with trailing spaces, and its line break. */
+const DELIMITER = /^---[ \t]*(\r?\n|$)/;
+const CLOSING = /\n---[ \t]*(\r?\n|$)/g;
 
 function parseMarkdown(text: string, lines: LineIndex, report: Reporter): Parsed | undefined {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  if (!/^---[ \t]*$/.test(firstLine)) {
+  const opening = DELIMITER.exec(text);
+  if (!opening) {
     report("md-front-matter-missing", "Markdown organization file has no front matter", undefined,
       "start the file with a line `---`, the organization's data in YAML, and another `---`");
     return undefined;
   }
 
-  // gray-matter only splits; its own YAML parser would throw on bad input and lose positions.
-  const split = matter(text, { engines: { yaml: () => ({}) } });
-  const frontMatter = split.matter;
-  // The front matter text begins right after the opening `---`: offset 3 of the file.
-  const closed = text.startsWith("\n---", OPENING.length + frontMatter.length);
-  if (!closed) {
+  // The front matter runs from the line after the opening `---` to the first line that is
+  // `---` itself, and keeps its own last line break: YAML text ends with one, and a block
+  // text kept to its last line break (`|+`) would lose one without it. A line that only
+  // begins with `---` (`----`, `---x:`) is YAML's to judge, not the closing line.
+  const frontStart = opening[0].length;
+  CLOSING.lastIndex = frontStart - 1;
+  const closing = opening[1] === "" ? null : CLOSING.exec(text);
+  if (!closing) {
     // Shown on the opening `---`: it is the line that lacks its partner.
     report("md-front-matter-unclosed", "front matter has no closing `---` line", 0,
       "end the organization's data with a line `---`; the Markdown text goes after it");
     return undefined;
   }
+  const frontEnd = closing.index + 1;
 
-  const parsed = parseYaml(frontMatter, OPENING.length, lines, report, "front matter is empty");
+  const parsed = parseYaml(text.slice(frontStart, frontEnd), frontStart, lines, report, "front matter is empty");
   if (!parsed) return undefined;
 
-  const bodyOffset = text.length - split.content.length;
-  if (split.content.trim() !== "") {
-    parsed.body = { text: split.content, line: lines.position(bodyOffset).line };
+  const bodyOffset = closing.index + closing[0].length;
+  const body = text.slice(bodyOffset);
+  if (body.trim() !== "") {
+    parsed.body = { text: body, line: lines.position(bodyOffset).line };
   }
   parsed.rootPosition = { line: 2, column: 1 };
   return parsed;

@@ -8,7 +8,11 @@ import { linkDiagnostics } from "./links.js";
 
 export function validateOrganization(source: SourceFile): Diagnostic[] {
   const { schema } = organizationSchema();
-  return [...schemaDiagnostics(source, schemaErrors(source.data)), ...semanticDiagnostics(source, schema), ...linkDiagnostics(source)];
+  const structural = schemaDiagnostics(source, schemaErrors(source.data));
+  // A blank value the schema already refuses (an id, a date, a web address) is said once, by the schema.
+  const refused = new Set(structural.map((diagnostic) => diagnostic.path));
+  const semantic = semanticDiagnostics(source, schema).filter((diagnostic) => diagnostic.code !== "text-blank" || !refused.has(diagnostic.path));
+  return [...structural, ...semantic, ...linkDiagnostics(source)];
 }
 
 export function validateOrganizations(sources: readonly SourceFile[]): Diagnostic[] {

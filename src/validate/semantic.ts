@@ -9,6 +9,7 @@ import { splitMarkdownBody } from "../data/body.js";
 import { clauseLibrary } from "../clauses/library.js";
 import { LANGS, type Lang } from "../normalize/model.js";
 import { isDateOrMonth, resolveRef, type JsonSchema } from "./schema.js";
+import { isBlank } from "./blank.js";
 import { suggestionHint } from "./suggest.js";
 import { externalTransmissionDiagnostics } from "./external-transmission.js";
 
@@ -335,6 +336,7 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]
 function checkControlCharacters(source: SourceFile, data: Json, report: Report, diagnostics: Diagnostic[]): void {
   const visit = (value: unknown, path: DataPath): void => {
     if (isString(value)) {
+      if (isBlank(value)) report("text-blank", path, "the text is blank: it holds only spaces, line breaks or other invisible characters", blankHint(path));
       const found = controlCharacter(value);
       if (found) report("text-control-character", path, `the text contains an invisible control character, ${found.name}, as its ${ordinal(found.index + 1)} character`, CONTROL_HINT);
     } else if (Array.isArray(value)) {
@@ -360,6 +362,13 @@ function checkControlCharacters(source: SourceFile, data: Json, report: Report, 
       hint: CONTROL_HINT,
     });
   });
+}
+
+function blankHint(path: DataPath): string {
+  const last = path.at(-1);
+  if (last === "ja") return "write the Japanese text (全角スペースだけでは空です)";
+  if (last === "en") return "write the English text";
+  return "write the text; a key that does not apply can be left out";
 }
 
 const CONTROL_HINT = "delete it: in most editors, move the cursor across it and press Delete, or type the text again";

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 
 import { clauseLibrary } from "../../src/clauses/library.js";
+import { isBlank } from "../../src/validate/blank.js";
 import { REQUIREMENT_CODES } from "../../src/validate/requirements.js";
 import type { OrganizationInput, Text } from "../../src/normalize/input.js";
 
@@ -133,10 +134,11 @@ const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...MARKUP) },
 );
 
-/** A non-empty string of mixed Unicode, Japanese and markup-looking text. */
+/** A string of mixed Unicode, Japanese and markup-looking text with a visible character (blank text is refused). */
 export const plainString: fc.Arbitrary<string> = fc
   .array(piece, { minLength: 1, maxLength: 5 })
-  .map((pieces) => pieces.join(""));
+  .map((pieces) => pieces.join(""))
+  .filter((text) => !isBlank(text));
 
 /**
  * Text for a Markdown field (a custom section's body), with no link in it: validation refuses
@@ -484,6 +486,8 @@ export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   plainString,
   fc.constant(""),
+  // Blank text, which validation refuses wherever it is written (text-blank).
+  fc.constantFrom(" ", "\u3000\u3000", "\n\t", "\u200B", "\u00a0"),
   fc.constant([]),
   fc.constant({}),
   fc.array(plainString, { maxLength: 2 }),

@@ -26,6 +26,7 @@ import { validateOrganization } from "../../src/validate/index.js";
 import { schemaErrors } from "../../src/validate/schema.js";
 import { byteDamage, damage, hostileText, mutate, mutation } from "./arbitraries.js";
 import { REPO, allProblems, discovered, markupProblems, removeFolders, serialize, tempFolder } from "./support.js";
+import { assertProperty } from "./seed.js";
 
 afterAll(removeFolders);
 
@@ -95,7 +96,7 @@ const survivors: OrganizationModel[] = [];
 
 describe("damaged organization data (property)", () => {
   it("mutated data: diagnostics for every problem, never an exception (in memory)", () => {
-    fc.assert(
+    assertProperty(
       fc.property(example, fc.array(mutation, { minLength: 1, maxLength: 4 }), (original, mutations) => {
         const data = mutate(original.data, mutations);
         const bytes = new TextEncoder().encode(serialize(data, original.format, original.body));
@@ -109,7 +110,7 @@ describe("damaged organization data (property)", () => {
   });
 
   it("damaged bytes: cut short, flipped, junk inserted (in memory)", () => {
-    fc.assert(
+    assertProperty(
       fc.property(example, fc.array(byteDamage, { minLength: 1, maxLength: 3 }), (original, changes) => {
         const bytes = damage(original.bytes, changes);
         expectSound(load(bytes, original.format), original.format, bytes);
@@ -125,7 +126,7 @@ describe("damaged organization data (property)", () => {
       hostileText.map((text) => new TextEncoder().encode(`---\n${text}\n---\n`)),
       fc.uint8Array({ maxLength: 300 }),
     );
-    fc.assert(
+    assertProperty(
       fc.property(format, contents, (f, bytes) => {
         expectSound(load(bytes, f), f, bytes);
       }),
@@ -136,7 +137,7 @@ describe("damaged organization data (property)", () => {
   it("mutated files in a folder: loadOrganizations never throws and reports each broken file", async () => {
     const project = await tempFolder();
     const input = path.join(project, "organizations");
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(
         fc.array(fc.tuple(example, fc.array(mutation, { maxLength: 3 })), { minLength: 1, maxLength: 4 }),
         async (files) => {

@@ -2,13 +2,16 @@
  * Cases the robustness properties (and the exploring around them) found, kept as plain
  * tests: each crashed hoshin or gave a wrong diagnostic before it was fixed.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 import { describe, expect, it, vi } from "vitest";
 
 import { LIMITS, parseOrganizationText } from "../../src/data/parse.js";
 import type { SourceFormat } from "../../src/data/source.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { validateOrganization } from "../../src/validate/index.js";
-import { allProblems, discovered } from "./support.js";
+import { allProblems, discovered, serialize } from "./support.js";
 
 /** parse → validate in memory; the diagnostics without `file` and `severity` (always this file, "error"). */
 function check(format: SourceFormat, text: string) {
@@ -171,5 +174,60 @@ describe("a mapping or list used as a key", () => {
     } finally {
       warn.mockRestore();
     }
+  });
+});
+
+describe("text kept whole through a file and back (found by the valid-data property)", () => {
+  const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/data/round-trip");
+  const read = (name: string, format: SourceFormat) => {
+    const parsed = parseOrganizationText(discovered(name.replace(/\..*$/, ""), format), readFileSync(path.join(FIXTURES, name)));
+    expect(parsed.diagnostics).toEqual([]);
+    return parsed.source!.data as { organization: { name: string }; policy: { introduction?: string; revisions?: { summary: string }[] } };
+  };
+
+  // Before: the closing `---` took the front matter's last line break with it, and a block
+  // text kept to its last line break (`|+`) came back one line break short.
+  it("Markdown: front matter ending in a kept block text (`|+`) keeps every line break", () => {
+    expect(read("keep-chomped.md", "md").policy.introduction).toBe("We keep our last line break.\n\n");
+  });
+
+  it("Markdown: a revision summary with a blank line keeps it", () => {
+    expect(read("blank-line-summary.md", "md").policy.revisions![0]!.summary).toBe("line one\n\nline two");
+  });
+
+  it("the same texts written by the tests' serializer come back whole, in every format", () => {
+    for (const summary of ["line one\n\nline two", "line one\n\n", "a\n\n\nb\n"]) {
+      const data = { languages: ["en"], organization: { name: "X" }, policy: { enacted: "2024-01-01", revisions: [{ date: "2025-01-01", summary }] } };
+      for (const format of ["yaml", "json", "md"] as const) {
+        const parsed = parseOrganizationText(discovered("x", format), new TextEncoder().encode(serialize(data, format)));
+        expect(parsed.source?.data, `${format}: ${JSON.stringify(summary)}`).toEqual(data);
+      }
+    }
+  });
+
+  // Before: yaml 2.9 folded this long quoted name between the two halves of a surrogate pair
+  // (seed -267128705), and the file held U+FFFD where 𐀀 was. Every YAML hoshin or its tests
+  // write is written unfolded (`lineWidth: 0`).
+  it("a long name of characters outside the BMP, as the file holds it and as the serializer writes it", () => {
+    const name = "[link](javascript:alert(1))#𐀀###𐀀𐀀𐀀𐀀#𐀀𐀀𐀀#𐀀##𐀀𐀀𐀀𐀀#𐀀#𐀀𐀀𐀀𐀀#𐀀";
+    expect(read("long-astral.yaml", "yaml").organization.name).toBe(name);
+    const data = { languages: ["en"], organization: { name: name.repeat(4) } };
+    for (const format of ["yaml", "md"] as const) {
+      const parsed = parseOrganizationText(discovered("x", format), new TextEncoder().encode(serialize(data, format)));
+      expect(parsed.source?.data).toEqual(data);
+    }
+  });
+});
+
+describe("a value at the end of the last line (found by the damaged-bytes property, seed 16)", () => {
+  // The file was cut short after a vertical tab; the diagnostics point at it, past the space
+  // before it, and the test's own reading of the file's lines had trimmed both away.
+  it("is pointed at inside its line", () => {
+    const found = check("yaml", "languages: \v");
+    const atTheTab = found.filter(({ path }) => path === "languages").map(({ code, line, column }) => [code, line, column]);
+    expect(atTheTab).toEqual([
+      ["schema-type", 1, 12],
+      ["text-control-character", 1, 12],
+    ]);
   });
 });

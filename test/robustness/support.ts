@@ -34,10 +34,14 @@ export function discovered(slug: string, format: SourceFormat): DiscoveredFile {
   return { absolutePath: path.join(os.tmpdir(), `${slug}.${ext}`), file: `organizations/${slug}.${ext}`, slug, format };
 }
 
-/** The data as the text of an organization file; a Markdown file gets it as front matter. */
+/**
+ * The data as the text of an organization file; a Markdown file gets it as front matter.
+ * Lines are never folded (`lineWidth: 0`): yaml 2.9 folds a long double-quoted string
+ * between the two halves of a UTF-16 surrogate pair (`𠮷`, `😀`), which UTF-8 cannot hold.
+ */
 export function serialize(data: unknown, format: SourceFormat, body = ""): string {
   if (format === "json") return `${JSON.stringify(data, null, 2)}\n`;
-  const yaml = stringify(data);
+  const yaml = stringify(data, { lineWidth: 0 });
   return format === "md" ? `---\n${yaml}---\n${body}` : yaml;
 }
 
@@ -88,8 +92,9 @@ export function diagnosticProblems(d: Diagnostic, file: string, lines?: readonly
 export function allProblems(diagnostics: readonly Diagnostic[], file: string, bytes?: Uint8Array): string[] {
   const text = bytes && decoded(bytes);
   // The BOM is not a column, as editors count; the lines are those of the text without
-  // trailing blank lines, which an editor shows as nothing at all.
-  const lines = text?.replace(/^\ufeff/, "").trimEnd().split("\n");
+  // trailing blank lines, which an editor shows as nothing at all. The last line keeps its
+  // own trailing spaces: a value written there (`languages: \v`) is at a column of it.
+  const lines = text?.replace(/^\ufeff/, "").replace(/(\n[^\S\n]*)+$/, "").split("\n");
   return diagnostics.flatMap((d) => diagnosticProblems(d, file, lines).map((p) => `${formatDiagnosticLine(d)}: ${p}`));
 }
 

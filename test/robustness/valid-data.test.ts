@@ -21,6 +21,7 @@ import { validateOrganization } from "../../src/validate/index.js";
 import { completenessFindings, isCompletenessFinding } from "../../src/validate/completeness.js";
 import { ENUMS, TOP_LEVEL_KEYS, organization } from "./arbitraries.js";
 import { discovered, escapeHtml, markupProblems, removeFolders, serialize, tempFolder } from "./support.js";
+import { assertProperty } from "./seed.js";
 
 afterAll(removeFolders);
 
@@ -61,7 +62,7 @@ describe("valid organizations (property)", () => {
   });
 
   it("parse, validate and normalize without a diagnostic, as YAML, JSON and Markdown (in memory)", () => {
-    fc.assert(
+    assertProperty(
       fc.property(organization, (data) => {
         for (const format of FORMATS) {
           const file = discovered("org", format);
@@ -84,7 +85,7 @@ describe("valid organizations (property)", () => {
 
   it("load from a folder without an error and render pages that show the data as text", async () => {
     // Rendering costs about half a second, so each run renders a folder of several organizations.
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(fc.array(organization, { minLength: 1, maxLength: 4 }), async (organizations) => {
         const project = await tempFolder();
         const input = path.join(project, "organizations");

@@ -14,6 +14,7 @@ import { validateOrganization } from "../../src/validate/index.js";
 import { organizationSchema, type JsonSchema } from "../../src/validate/schema.js";
 import { FIXTURES, fixtureFiles, loadFixtureFolder, type Case, type FixtureFolder } from "./fixtures.js";
 
+const BLANK = "the text is blank: it holds only spaces, line breaks or other invisible characters";
 const CONTROL_HINT = "delete it: in most editors, move the cursor across it and press Delete, or type the text again";
 const CUSTOM_AFTER_HINT = "the section goes at the end, before the contact points; choose a section the policy has";
 const NOT_LOCALIZED = {
@@ -321,6 +322,25 @@ const CASES: readonly Case[] = [
     ],
   ],
 
+  // --- blank text ---------------------------------------------------------------------------
+  [
+    "whitespace-only text in each language: ideographic spaces, spaces, a line break, tab and zero-width space",
+    "text-blank.yaml",
+    [
+      { code: "text-blank", line: 4, column: 9, path: "organization.name.ja", message: BLANK, hint: "write the Japanese text (全角スペースだけでは空です)" },
+      { code: "text-blank", line: 5, column: 9, path: "organization.name.en", message: BLANK, hint: "write the English text" },
+      { code: "text-blank", line: 8, column: 9, path: "purposes[0].en", message: BLANK, hint: "write the English text" },
+      { code: "text-blank", line: 15, column: 13, path: "policy.revisions[0].summary.en", message: BLANK, hint: "write the English text" },
+    ],
+  ],
+  [
+    "a blank custom-section title in JSON; a blank value the schema refuses is said once, by the schema",
+    "text-blank-json.json",
+    [
+      { code: "text-blank", line: 4, column: 33, path: "customSections[0].title", message: BLANK, hint: "write the text; a key that does not apply can be left out" },
+      { code: "schema-enum", line: 5, column: 53, path: "policy.dateStyle", message: "` ` is not an allowed value", hint: "allowed: era, gregorian, both" },
+    ],
+  ],
   // --- invisible characters ---------------------------------------------------------------
   [
     "a control character in a YAML value, written as an escape",
