@@ -29,8 +29,22 @@ export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 /** Cache entries unused this long are removed, so a cache does not grow without end. */
 const KEEP_UNUSED_MS = 14 * 24 * 60 * 60 * 1000;
 
+/** An entry being written aside by process `pid`: `<key>.<pid>.tmp`. */
+const TEMPORARY = /\.(\d+)\.tmp$/;
+
+/** Whether process `pid` runs on this machine (one we may not signal still runs). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /**
- * Removes the files of `dir` not used for a fortnight. Each cache touches an entry's
+ * Removes the files of `dir` not used for a fortnight, and the half-written entries of
+ * processes that are gone (a build killed while writing). Each cache touches an entry's
  * modification time when it uses it; a missing folder is an empty one.
  */
 export async function pruneUnused(dir: string, now = Date.now()): Promise<void> {
@@ -38,6 +52,11 @@ export async function pruneUnused(dir: string, now = Date.now()): Promise<void> 
   await Promise.all(
     names.map(async (name) => {
       const file = path.join(dir, name);
+      const writer = TEMPORARY.exec(name)?.[1];
+      if (writer !== undefined && Number(writer) !== process.pid && !isRunning(Number(writer))) {
+        await rm(file, { force: true });
+        return;
+      }
       const info = await stat(file).catch(() => undefined);
       if (info?.isFile() && now - info.mtimeMs > KEEP_UNUSED_MS) await rm(file, { force: true });
     }),

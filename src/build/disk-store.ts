@@ -4,7 +4,7 @@
  * written is a build that saves nothing for next time, never a failed build. Writes go on
  * beside the build's own work; creating a file costs this machine half a millisecond.
  */
-import { access, mkdir, readFile, rename, utimes, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { pruneUnused } from "../cache-dir.js";
@@ -73,15 +73,17 @@ export class DiskStore<T> {
   }
 
   private async write(key: string, bytes: Uint8Array): Promise<void> {
+    // Written aside and renamed: a build stopped mid-write must not leave half an entry.
+    // A killed build's `.tmp` files are never read, and prune() removes them.
+    const temporary = `${this.entry(key)}.${process.pid}.tmp`;
     try {
       if (!this.made) await mkdir(this.dir, { recursive: true });
       this.made = true;
-      // Written aside and renamed: a build stopped mid-write must not leave half an entry.
-      const temporary = `${this.entry(key)}.${process.pid}.tmp`;
       await writeFile(temporary, bytes);
       await rename(temporary, this.entry(key));
     } catch {
       // A full disk or a read-only cache folder costs the next build time, nothing else.
+      await rm(temporary, { force: true }).catch(() => undefined);
     }
   }
 

@@ -6,8 +6,9 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { EnvironmentError, InterruptedError, UsageError } from "../errors.js";
-import { describeFsError } from "../fs-error.js";
+import { EnvironmentError, HoshinError, InterruptedError, UsageError } from "../errors.js";
+import { describeFsError, findOsError, fsAdvice } from "../fs-error.js";
+import { claim, release, removeLeftovers } from "./leftovers.js";
 
 /** Refuses output folders whose replacement would destroy the user's own files. */
 export function assertSafeOutputFolder(outDir: string, inputDir: string, cwd: string, archiveDir?: string): void {
@@ -33,7 +34,12 @@ export function assertSafeOutputFolder(outDir: string, inputDir: string, cwd: st
   }
   // Publishing replaces whatever is at the output path: never a file of the user's, and
   // never a folder of theirs (`--out src`, `--out docs`) that hoshin did not build.
-  const problem = notAFolder(out) ?? notBuiltByHoshin(out);
+  // A file in the way is the machine's state, not a wrong argument: exit 1, as a full disk.
+  const inTheWay = notAFolder(out);
+  if (inTheWay) {
+    throw new EnvironmentError(`hoshin: output folder \`${outDir}\` ${inTheWay}; choose a folder of its own, such as _site\n  what to do: ${fsAdvice("ENOTDIR")}`);
+  }
+  const problem = notBuiltByHoshin(out);
   if (problem) {
     throw new UsageError(`hoshin: output folder \`${outDir}\` ${problem}; choose a folder of its own, such as _site`);
   }
@@ -123,8 +129,11 @@ export async function publishAtomically<T>(
     new EnvironmentError(`hoshin: cannot write the output folder \`${outDir}\` (${describeFsError(error)})`, { cause: error });
   try {
     await mkdir(parent, { recursive: true });
+    await removeLeftovers(outDir);
+    await claim(parent, token);
     await mkdir(staging);
   } catch (error) {
+    await release(parent, token).catch(() => undefined);
     throw cannotWrite(error);
   }
   let result: T;
@@ -133,7 +142,8 @@ export async function publishAtomically<T>(
     if (signal?.aborted) throw interrupted(outDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    throw signal?.aborted ? interrupted(outDir) : error;
+    await release(parent, token).catch(() => undefined);
+    throw signal?.aborted ? interrupted(outDir) : environmentFailure(error, outDir);
   }
   // Named from the token, not from the staging path: a parent folder's own name must not matter.
   const previous = (await exists(outDir)) ? path.join(parent, `.hoshin-previous-${token}`) : undefined;
@@ -141,6 +151,7 @@ export async function publishAtomically<T>(
     if (previous) await rename(outDir, previous);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    await release(parent, token).catch(() => undefined);
     throw cannotWrite(error);
   }
   try {
@@ -149,10 +160,28 @@ export async function publishAtomically<T>(
     // Put the old site back before reporting: never leave the user with no site at all.
     if (previous) await rename(previous, outDir);
     await rm(staging, { recursive: true, force: true });
+    await release(parent, token).catch(() => undefined);
     throw cannotWrite(error);
   }
   if (previous) await rm(previous, { recursive: true, force: true });
+  await release(parent, token);
   return result;
+}
+
+/**
+ * A build that failed because of the machine (a full disk, a read-only or forbidden folder,
+ * too many open files) says so, with the path and what to do; anything else goes on as it was.
+ */
+function environmentFailure(error: unknown, outDir: string): unknown {
+  if (error instanceof HoshinError) return error;
+  const os = findOsError(error);
+  if (!os) return error;
+  const where = os.path ? `\`${os.path}\`` : `the output folder \`${outDir}\``;
+  return new EnvironmentError(
+    `hoshin: cannot write ${where}: ${describeFsError(os)} (${os.code}). Nothing was published; ${outDir}/ is as it was.\n` +
+      `  what to do: ${fsAdvice(os.code!)}`,
+    { cause: error },
+  );
 }
 
 

@@ -1,6 +1,7 @@
 /**
  * The command line: parse arguments, run a command, turn its outcome into an exit code.
- * Errors become exit codes here and only here (0 ok, 1 bad data, 2 bad usage, 3 a bug).
+ * Errors become exit codes here and only here (0 ok, 1 bad data or a failure of the machine,
+ * 2 bad usage, 3 a bug).
  */
 import { Command, CommanderError, Option } from "commander";
 import { HoshinError } from "../errors.js";
@@ -13,6 +14,8 @@ import type { NewCommandOptions } from "./new.js";
 import { terminalQuestions } from "./questions.js";
 import type { Output } from "./output.js";
 import { packageInfo } from "../package-info.js";
+import { describeFsError, findOsError, fsAdvice } from "../fs-error.js";
+import { holdingLateRejections } from "./late-rejections.js";
 
 
 export function createProgram(output: Output): Command {
@@ -117,7 +120,7 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
       program.outputHelp({ error: true });
       return 2;
     }
-    await program.parseAsync([...argv]);
+    await holdingLateRejections(() => program.parseAsync([...argv]));
     return output.exitCode;
   } catch (error) {
     return exitCodeFor(error, output);
@@ -136,6 +139,13 @@ function exitCodeFor(error: unknown, output: Output): number {
   if (error instanceof HoshinError) {
     output.err(`${error.message}\n`);
     return error.exitCode;
+  }
+  // A failure of the machine that no stage put in words is still the machine's, not a bug.
+  const os = findOsError(error);
+  if (os) {
+    const where = os.path ? ` \`${os.path}\`` : "";
+    output.err(`hoshin: the operating system refused${where}: ${describeFsError(os)} (${os.code}, ${os.syscall})\n  what to do: ${fsAdvice(os.code!)}\n`);
+    return 1;
   }
   const where = packageInfo.bugs?.url ?? "the hoshin issue tracker";
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -3,7 +3,7 @@
  * and hoshin are unchanged copies the PDF instead of printing it again.
  */
 import { constants } from "node:fs";
-import { copyFile, mkdir, rename, utimes, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { cacheRoot, pruneUnused } from "../cache-dir.js";
 
@@ -42,8 +42,13 @@ export class PdfCache {
     await mkdir(this.dir, { recursive: true });
     // Written aside and renamed: a build stopped mid-write must not leave half a PDF to reuse.
     const temporary = `${this.entry(key)}.${process.pid}.tmp`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, this.entry(key));
+    try {
+      await writeFile(temporary, bytes);
+      await rename(temporary, this.entry(key));
+    } catch (error) {
+      await rm(temporary, { force: true }).catch(() => undefined);
+      throw error;
+    }
     await place(this.entry(key), destination);
   }
 

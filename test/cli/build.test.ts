@@ -2,7 +2,7 @@
  * `hoshin build`, driven as a user drives it: `node bin/hoshin.js build …` in a project
  * folder, judged by the exit code, what it said, and the files it left behind.
  */
-import { cp, mkdir, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -304,8 +304,6 @@ describe.concurrent("hoshin build refuses output folders that would destroy the 
     [["--input", "orgs-link"], "organizations", "is the input folder or contains it"],
     [[], "orgs-link", "is the input folder or contains it"],
     [[], "orgs-link/site", "is inside the input folder"],
-    [[], "notes.txt", "is a file, not a folder"],
-    [[], "notes.txt/site", "is inside a file, not a folder"],
     [[], "docs", "holds files hoshin did not build, which the build would replace"],
   ])("%j --out %s", async (extra, out, why) => {
     const result = await hoshin(["build", "--no-pdf", ...extra, "--out", out], { cwd: project });
@@ -314,6 +312,24 @@ describe.concurrent("hoshin build refuses output folders that would destroy the 
     expect(result.stderr).toMatch(new RegExp(`^hoshin: output folder \`${out.replace(/[.]/g, "\\.")}\` ${why}; [^\\n]+\\n$`));
     expect(await hashTree(project)).toEqual(before);
     expect((await readdir(project)).sort()).toEqual(["data", "docs", "notes.txt", "organizations", "orgs-link"]);
+  });
+});
+
+describe("hoshin build with a file where the output folder must be (exit 1)", () => {
+  it.each([
+    ["notes.txt", "is a file, not a folder"],
+    ["notes.txt/site", "is inside a file, not a folder"],
+  ])("--out %s", async (out, why) => {
+    const project = await makeProject(["valid"]);
+    await writeFile(path.join(project, "notes.txt"), "my notes\n");
+    const result = await hoshin(["build", "--no-pdf", "--out", out], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      `hoshin: output folder \`${out}\` ${why}; choose a folder of its own, such as _site\n` +
+        "  what to do: remove or rename the file that stands where a folder must be, or choose another folder with --out\n",
+    );
+    expect(await readFile(path.join(project, "notes.txt"), "utf8")).toBe("my notes\n");
   });
 });
 
