@@ -2,9 +2,10 @@
  * Eleventy 3.1.7's `TemplateWriter.write` starts the passthrough copy, then awaits the
  * templates before it attaches a handler to the copy: a copy that fails first (a full disk)
  * is an unhandled rejection, and Node.js ends the process with a stack trace before hoshin
- * can remove its staging folder and say what happened. While a command runs, such a
- * rejection is held here; it is handled later, by that same `Promise.all`, and the error
- * reaches hoshin as any other. One that is still unhandled when the command ends is its error.
+ * can remove its staging folder and say what happened. While a build runs (and only then:
+ * a long `dev` session must not hide a real one), such a rejection is held here; it is
+ * handled later, by that same `Promise.all`, and the error reaches hoshin as any other.
+ * One that is still unhandled when the build ends is its error.
  */
 export async function holdingLateRejections<T>(work: () => Promise<T>): Promise<T> {
   const unhandled = new Map<Promise<unknown>, unknown>();

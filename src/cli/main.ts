@@ -58,7 +58,7 @@ export function createProgram(output: Output): Command {
     .addOption(format())
     .addOption(strict())
     .action(async (options: BuildCommandOptions) => {
-      output.exitCode = await runBuild(options, output);
+      output.exitCode = await holdingLateRejections(() => runBuild(options, output));
     });
 
   program
@@ -120,7 +120,7 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
       program.outputHelp({ error: true });
       return 2;
     }
-    await holdingLateRejections(() => program.parseAsync([...argv]));
+    await program.parseAsync([...argv]);
     return output.exitCode;
   } catch (error) {
     return exitCodeFor(error, output);
