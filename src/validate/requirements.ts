@@ -1,6 +1,6 @@
 /**
  * What a published policy must say: the matters Japan's APPI requires an operator to make
- * known (Art. 32(1), Cabinet Order Art. 10, Art. 27(2), 27(5)(iii), 28), what the
+ * known (Art. 32(1), with Cabinet Order Art. 10 under 32(1)(iv); Art. 27(2), 27(5)(iii), 28), what the
  * Privacy Mark standard (JIS Q 15001) adds for organizations that declare that profile, and
  * the external transmissions of the Telecommunications Business Act (TBA, Art. 27-12).
  *
@@ -54,7 +54,7 @@ const requestKind = (kind: string, article: string, matter: string): Requirement
 
 const securityHeading = (kind: (typeof SECURITY_KINDS)[number], words: string): Requirement => ({
   code: `appi-security-${kind}`,
-  article: "Cabinet Order Art. 10(i); PPC Guidelines (General Rules) 10",
+  article: "APPI Art. 32(1)(iv); Cabinet Order Art. 10(i); PPC Guidelines (General Rules) 10",
   matter: `the ${words} security measures taken`,
   path: ["security", kind],
   add: `list them under \`security.${kind}\``,
@@ -136,7 +136,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     code: "appi-security-measures",
-    article: "Cabinet Order Art. 10(i)",
+    article: "APPI Art. 32(1)(iv); Cabinet Order Art. 10(i)",
     matter: "the security control measures taken for retained personal data",
     path: ["security"],
     add: "add `security:` with lists under `organizational`, `human`, `physical` and `technical`",
@@ -148,7 +148,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   securityHeading("technical", "technical"),
   {
     code: "appi-complaints-contact",
-    article: "Cabinet Order Art. 10(ii)",
+    article: "APPI Art. 32(1)(iv); Cabinet Order Art. 10(ii)",
     matter: "where to file complaints about the handling of retained personal data",
     path: ["complaints"],
     add: "add `complaints: { contact: … }` pointing at a contact point under `contacts`",
@@ -158,7 +158,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     code: "appi-accredited-organization-contact",
-    article: "Cabinet Order Art. 10(iii)",
+    article: "APPI Art. 32(1)(iv); Cabinet Order Art. 10(iii)",
     matter: "where to file complaints with the accredited personal information protection organization",
     path: ["complaints", "accreditedOrganization", "contact"],
     add: "add `contact:` under `complaints.accreditedOrganization`: its complaint desk, address or phone",

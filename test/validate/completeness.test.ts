@@ -97,6 +97,15 @@ describe("completeness findings", () => {
     expect(diagnostics.every((d) => d.severity === "warning")).toBe(true);
   });
 
+  // The Cabinet Order's items are published under APPI Art. 32(1)(iv): the finding cites both.
+  it.each([
+    ["lacking-security.yaml", "the policy does not state the security control measures taken for retained personal data (APPI Art. 32(1)(iv); Cabinet Order Art. 10(i))"],
+    ["lacking-security-human.yaml", "the policy does not state the human security measures taken (APPI Art. 32(1)(iv); Cabinet Order Art. 10(i); PPC Guidelines (General Rules) 10)"],
+    ["lacking-accredited-contact.yaml", "(APPI Art. 32(1)(iv); Cabinet Order Art. 10(iii))"],
+  ])("%s cites the Act's article with the Cabinet Order's", (file, message) => {
+    expect(of(file)[0]!.message).toContain(message);
+  });
+
   it("each finding cites the article, says what to add and how to acknowledge it, and names the data path", () => {
     const [finding] = of("lacking-operator-address.yaml");
     expect(finding).toEqual({
