@@ -28,6 +28,12 @@ export interface CatalogueEntry {
   /** How to opt out, where the provider offers a way: a web address, or words. */
   optOut?: string | Bilingual;
   source: { checked: string; urls: string[] };
+  /**
+   * The provider links what it receives to the accounts of its own users (ad audiences,
+   * conversion matching, a logged-in account): it may acquire personally referable
+   * information as personal data (APPI Art. 31), so the website confirms consent first.
+   */
+  linksToAccounts: boolean;
 }
 
 export const EXTERNAL_TRANSMISSION_CATALOGUE_FILE = new URL("../../catalogue/external-transmission.yaml", import.meta.url);
@@ -57,7 +63,7 @@ class CatalogueError extends Error {
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const URL_FORM = /^https:\/\/\S+$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const FIELDS = new Set(["service", "recipient", "information", "purposes", "policy", "optOut", "source"]);
+const FIELDS = new Set(["service", "recipient", "information", "purposes", "policy", "optOut", "source", "linksToAccounts"]);
 
 function readEntry(id: string, value: unknown): CatalogueEntry {
   const fail = (problem: string): never => {
@@ -81,6 +87,8 @@ function readEntry(id: string, value: unknown): CatalogueEntry {
   if (typeof source.checked !== "string" || !DAY.test(source.checked)) fail("`source.checked` is not a quoted YYYY-MM-DD date");
   if (!Array.isArray(source.urls) || source.urls.length === 0) fail("`source.urls` lists no page");
   const optOut = value.optOut;
+  const linksToAccounts = value.linksToAccounts ?? false;
+  if (typeof linksToAccounts !== "boolean") fail("`linksToAccounts` is not true or false");
   return {
     id,
     service: bilingual(value.service, "service", fail),
@@ -93,6 +101,7 @@ function readEntry(id: string, value: unknown): CatalogueEntry {
       checked: source.checked as string,
       urls: (source.urls as unknown[]).map((page, index) => url(`source.urls[${index}]`, page)),
     },
+    linksToAccounts: linksToAccounts as boolean,
   };
 }
 

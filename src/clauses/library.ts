@@ -18,6 +18,13 @@ export interface Clause {
   provisionRef?: ArticleRef;
   /** Academic-research exceptions: offered only to organizations that declare it. */
   academic?: boolean;
+  /**
+   * Where a clause rests on another law or a guideline rather than an APPI article: as a
+   * reader of each language looks it up, and in one form for every language (`data-ref`).
+   */
+  cite?: { ja: string; en: string; ref: string };
+  /** A law named by id: where its title and number were read, and when. */
+  source?: { checked: string; url: string };
 }
 
 export const CLAUSE_GROUPS = [
@@ -28,6 +35,13 @@ export const CLAUSE_GROUPS = [
   "jointUseItems",
   "foreignProvisionItems",
   "optOutItems",
+  "specialCare",
+  "personallyReferable",
+  "pseudonymized",
+  "anonymized",
+  "disclosureMethods",
+  "telecom",
+  "laws",
 ] as const;
 export type ClauseGroup = (typeof CLAUSE_GROUPS)[number];
 export type ClauseLibrary = Record<ClauseGroup, ReadonlyMap<string, Clause>>;

@@ -51,9 +51,12 @@ export interface PurposesInput {
   changesAnnounced?: boolean;
 }
 
+export type ProfileId = "privacy-mark" | "telecom";
+
 export interface OrganizationInput {
   languages: Lang[];
-  profile?: "privacy-mark";
+  /** One standard, or several: `privacy-mark`, `telecom`. */
+  profile?: ProfileId | ProfileId[];
   /** Completeness findings the organization answers with a reason: code → why it does not apply. */
   acknowledge?: Record<string, string>;
   authoritative?: Lang;
@@ -75,7 +78,7 @@ export interface OrganizationInput {
     dateStyle?: DateStyle;
   };
   basicPolicy?: Toggle<{ internalRules?: boolean | Text; officer?: Text; statement?: Text }>;
-  compliance?: Toggle<{ guidelines?: boolean; internalRules?: boolean }>;
+  compliance?: Toggle<{ guidelines?: boolean; laws?: string[]; others?: Text[]; internalRules?: boolean }>;
   definition?: Toggle<object>;
   collection?: Toggle<{
     required?: Text[];
@@ -85,9 +88,11 @@ export interface OrganizationInput {
     methodsExclusive?: boolean;
     onlyNecessary?: boolean;
     voluntary?: boolean;
+    specialCare?: boolean;
   }>;
   purposes?: Text[] | PurposesInput;
-  useBeyondPurpose?: { exceptions: ExceptionItem[] };
+  useBeyondPurpose?: { exceptions: ExceptionItem[]; secrecyOfCommunications?: boolean };
+  specialCare?: Toggle<{ items?: Text[] }>;
   properAcquisition?: Toggle<object>;
   accuracy?: Toggle<{ deleteWhenUnneeded?: boolean }>;
   retention?: { period: Text; deletion?: Text };
@@ -114,6 +119,10 @@ export interface OrganizationInput {
     recipients?: Array<{ country: Text; regime: Text; measures: Text }>;
     unidentified?: { reason: Text; reference?: Text };
   };
+  personallyReferable?: Toggle<{ items?: Text[]; recipients?: Text[]; foreign?: boolean }>;
+  pseudonymized?: { items?: Text[]; purposes?: Text[] };
+  anonymized?: { items?: Text[]; provision?: { items?: Text[]; method?: Text } };
+  locationInformation?: Toggle<{ purposes?: Text[] }>;
   cookies?: Toggle<{
     purposes?: Text[];
     identifiesIndividuals?: boolean;
@@ -127,6 +136,8 @@ export interface OrganizationInput {
     procedure?: Text;
     identityVerification?: Text;
     fee?: { amount: Text; method?: Text };
+    /** How an electronic record is given, when disclosure is offered: a file format, a channel. */
+    electronicDisclosure?: Text;
     contact?: string;
   };
   optOut?: {

@@ -77,7 +77,7 @@ export interface TransmissionEntry {
 /** One numbered section; `id` picks the partial `templates/sections/<id>.njk`. */
 export type SectionModel =
   | { id: "basicPolicy"; internalRules: boolean; internalRulesName?: string; officer?: string; statement?: string }
-  | { id: "compliance"; guidelines: boolean; internalRules: boolean }
+  | { id: "compliance"; guidelines: boolean; laws: ResolvedClause[]; others: string[]; internalRules: boolean }
   | { id: "definition" }
   | {
       id: "collection";
@@ -97,7 +97,14 @@ export type SectionModel =
       statedAtCollection: boolean;
       changesAnnounced: boolean;
     }
-  | { id: "useBeyondPurpose"; exceptions: ResolvedClause[] }
+  | { id: "useBeyondPurpose"; exceptions: ResolvedClause[]; secrecyOfCommunications?: ResolvedClause }
+  | {
+      id: "specialCare" | "locationInformation" | "personallyReferable" | "pseudonymized" | "anonymized";
+      /** The law's statements, from the clause library, each with its article. */
+      statements: ResolvedClause[];
+      /** What the organization says, under the law's headings. */
+      facts: Array<{ label: LegalLabel; values: string[] }>;
+    }
   | { id: "properAcquisition" }
   | { id: "accuracy"; deleteWhenUnneeded: boolean }
   | { id: "retention"; period: string; deletion?: string }
@@ -145,6 +152,8 @@ export type SectionModel =
       facts: Array<{ label: LegalLabel; values: string[] }>;
       /** The planned start date, formatted by the template in the page's date style. */
       start?: { label: LegalLabel; date: string };
+      /** Special care-required personal information is never provided by opt-out (Art. 27(2) proviso). */
+      specialCareExcluded: ResolvedClause;
       reference: string;
       ref: string;
     }
@@ -173,6 +182,9 @@ export type SectionModel =
       procedure?: string;
       identityVerification?: string;
       fee?: { amount: string; method?: string };
+      /** Where disclosure is offered: the methods the person may ask for (Art. 33(1)–(2)). */
+      disclosureMethods?: ResolvedClause;
+      electronicDisclosure?: { label: LegalLabel; text: string };
       contact?: ContactModel;
     }
   | {

@@ -6,6 +6,7 @@ import type { SourceFile } from "../data/source.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { splitMarkdownBody } from "../data/body.js";
 import { normalizeExternalTransmission, transmissionUrl } from "./external-transmission.js";
+import { normalizeCategories, statement } from "./categories.js";
 import { clauseLibrary, formatArticle, type ArticleRef, type Clause } from "../clauses/library.js";
 import type { ContactInput, ExceptionItem, OrganizationInput, PurposesInput, Text } from "./input.js";
 import type {
@@ -25,6 +26,8 @@ export const STANDARD_ORDER = [
   "compliance",
   "definition",
   "collection",
+  "specialCare",
+  "locationInformation",
   "purposes",
   "useBeyondPurpose",
   "properAcquisition",
@@ -37,6 +40,9 @@ export const STANDARD_ORDER = [
   "optOut",
   "jointUse",
   "foreignProvision",
+  "personallyReferable",
+  "pseudonymized",
+  "anonymized",
   "cookies",
   "externalTransmission",
   "ssl",
@@ -142,7 +148,15 @@ function normalizePage(
     });
   }
   const compliance = options(data.compliance);
-  if (compliance) add({ id: "compliance", guidelines: !!compliance.guidelines, internalRules: !!compliance.internalRules });
+  if (compliance) {
+    add({
+      id: "compliance",
+      guidelines: !!compliance.guidelines,
+      laws: (compliance.laws ?? []).map((law) => statement("laws", law, lang)),
+      others: list(compliance.others),
+      internalRules: !!compliance.internalRules,
+    });
+  }
   if (options(data.definition)) add({ id: "definition" });
   const collection = options(data.collection);
   if (collection) {
@@ -169,7 +183,13 @@ function normalizePage(
     });
   }
   if (data.useBeyondPurpose) {
-    add({ id: "useBeyondPurpose", exceptions: resolveExceptions(data.useBeyondPurpose.exceptions, "useRef", lang) });
+    add({
+      id: "useBeyondPurpose",
+      exceptions: resolveExceptions(data.useBeyondPurpose.exceptions, "useRef", lang),
+      secrecyOfCommunications: data.useBeyondPurpose.secrecyOfCommunications
+        ? statement("telecom", "secrecy-beyond-purpose", lang)
+        : undefined,
+    });
   }
   if (options(data.properAcquisition)) add({ id: "properAcquisition" });
   const accuracy = options(data.accuracy);
@@ -268,10 +288,12 @@ function normalizePage(
         fact("updates", [tOpt(optOut.updates)]),
       ].filter((f) => f.values.length > 0),
       start: optOut.start === undefined ? undefined : { label: item("start"), date: optOut.start },
+      specialCareExcluded: statement("specialCare", "no-opt-out", lang),
       reference: formatArticle([27, 2, 0], lang),
       ref: formatArticle([27, 2, 0], "en"),
     });
   }
+  for (const section of normalizeCategories(data, lang, t)) add(section);
   const cookies = options(data.cookies);
   if (cookies) {
     add({
@@ -287,12 +309,18 @@ function normalizePage(
   if (ssl) add({ id: "ssl", forms: list(ssl.forms) });
   if (data.requests) {
     const requests = data.requests;
+    const discloses = requests.kinds.some((kind) => kind === "disclosure" || kind === "third-party-records");
     add({
       id: "requests",
       kinds: resolveIds(requests.kinds, "requestKinds", lang),
       procedure: tOpt(requests.procedure),
       identityVerification: tOpt(requests.identityVerification),
       fee: requests.fee && { amount: t(requests.fee.amount), method: tOpt(requests.fee.method) },
+      disclosureMethods: discloses ? statement("disclosureMethods", "methods", lang) : undefined,
+      electronicDisclosure:
+        discloses && requests.electronicDisclosure !== undefined
+          ? { label: labelOf(statement("disclosureMethods", "electronic", lang)), text: t(requests.electronicDisclosure) }
+          : undefined,
       contact: contactById(requests.contact),
     });
   }
@@ -399,6 +427,10 @@ function resolveExceptions(items: ExceptionItem[], refKind: "useRef" | "provisio
       ref: ref ? formatArticle(ref, "en") : undefined,
     };
   });
+}
+
+function labelOf({ text, reference, ref }: ResolvedClause): LegalLabel {
+  return { text, reference: reference ?? "", ref: ref ?? "" };
 }
 
 /** A heading in the law's words, from the clause library. */

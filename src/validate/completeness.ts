@@ -14,8 +14,12 @@ export interface CompletenessOptions {
   strict?: boolean;
 }
 
+/** The standards a file declares: `profile: telecom`, or a list of them. */
+export const profilesOf = (data: OrganizationInput): readonly string[] =>
+  data.profile === undefined ? [] : Array.isArray(data.profile) ? data.profile : [data.profile];
+
 const applies = (requirement: Requirement, data: OrganizationInput) =>
-  requirement.profile === undefined || requirement.profile === data.profile;
+  requirement.profile === undefined || profilesOf(data).includes(requirement.profile);
 
 export function completenessFindings(source: SourceFile, options: CompletenessOptions = {}): Diagnostic[] {
   const data = source.data as OrganizationInput;

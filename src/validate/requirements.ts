@@ -1,8 +1,10 @@
 /**
  * What a published policy must say: the matters Japan's APPI requires an operator to make
  * known (Art. 32(1), with Cabinet Order Art. 10 under 32(1)(iv); Art. 27(2), 27(5)(iii), 28), what the
- * Privacy Mark standard (JIS Q 15001) adds for organizations that declare that profile, and
- * the external transmissions of the Telecommunications Business Act (TBA, Art. 27-12).
+ * Privacy Mark standard (JIS Q 15001) adds for organizations that declare that profile, the
+ * external transmissions of the Telecommunications Business Act (TBA, Art. 27-12), the APPI
+ * categories with duties of their own where the organization's facts call for them, and what
+ * the PPC/MIC guidelines ask of a telecommunications business (profile `telecom`).
  *
  * Each requirement has a stable code (users acknowledge findings by it), the article it
  * rests on, and the data path where the missing matter goes. `isMissing` reads data that
@@ -10,8 +12,9 @@
  */
 import type { DataPath } from "../data/source.js";
 import type { OrganizationInput } from "../normalize/input.js";
+import { externalTransmissionCatalogue } from "../catalogue/external-transmission.js";
 
-export type Profile = "privacy-mark";
+export type Profile = "privacy-mark" | "telecom";
 
 export interface Requirement {
   code: string;
@@ -68,6 +71,26 @@ const optOutItem = (key: string, article: string, matter: string, add: string): 
   path: ["optOut", key],
   add,
   isMissing: (data) => data.optOut !== undefined && (data.optOut as Record<string, unknown>)[key] === undefined,
+});
+
+/** Declared tags whose providers link what they receive to their users' accounts (the catalogue says which). */
+const accountLinkingTags = (data: OrganizationInput): string[] => {
+  const catalogue = externalTransmissionCatalogue();
+  return (data.externalTransmission?.entries ?? [])
+    .map((entry) => entry.catalogue)
+    .filter((id): id is string => id !== undefined && catalogue.get(id)?.linksToAccounts === true);
+};
+
+const complianceLaws = (data: OrganizationInput): readonly string[] => asObject(data.compliance).laws ?? [];
+
+const telecom = (code: string, article: string, matter: string, path: DataPath, add: string, isMissing: Requirement["isMissing"]): Requirement => ({
+  code: `telecom-${code}`,
+  profile: "telecom",
+  article,
+  matter,
+  path,
+  add,
+  isMissing,
 });
 
 const privacyMark = (code: string, matter: string, path: DataPath, add: string, isMissing: Requirement["isMissing"]): Requirement => ({
@@ -268,6 +291,56 @@ export const REQUIREMENTS: readonly Requirement[] = [
     "add a contact point under `contacts` that handles `inquiries` (or leave out `handles` for a general one)",
     (data) => !(data.contacts ?? []).some((c) => c.handles === undefined || c.handles.includes("inquiries")),
   ),
+  // the categories with duties of their own
+  {
+    code: "appi-special-care",
+    article: "APPI Art. 2(3), 20(2), 27(2)",
+    matter: "how special care-required personal information is handled, though `collection.specialCare` says it is collected",
+    path: ["specialCare"],
+    add: "add `specialCare:` (with `items`, the kinds acquired): it states that they are acquired only with prior consent and never provided by opt-out",
+    isMissing: (data) => asObject(data.collection).specialCare === true && !on(data.specialCare),
+  },
+  {
+    code: "appi-personally-referable",
+    article: "APPI Art. 2(7), 31(1)",
+    matter:
+      "how personally referable information is provided, though the website sends it to providers that link it to their users' accounts",
+    path: ["personallyReferable"],
+    add: "add `personallyReferable:` with the `items` sent and the `recipients`",
+    isMissing: (data) => accountLinkingTags(data).length > 0 && !on(data.personallyReferable),
+  },
+  {
+    code: "appi-pseudonymized-purposes",
+    article: "APPI Art. 41(4), 21(1)",
+    matter: "the purposes of use of pseudonymously processed information",
+    path: ["pseudonymized", "purposes"],
+    add: "add `purposes:` under `pseudonymized`",
+    isMissing: (data) => data.pseudonymized !== undefined && !(data.pseudonymized.purposes ?? []).length,
+  },
+  {
+    code: "appi-anonymized-items",
+    article: "APPI Art. 43(3); PPC Rules Art. 36",
+    matter: "the items of information about individuals that the anonymously processed information contains",
+    path: ["anonymized", "items"],
+    add: "add `items:` under `anonymized`",
+    isMissing: (data) => data.anonymized !== undefined && !(data.anonymized.items ?? []).length,
+  },
+  {
+    code: "appi-anonymized-provision-items",
+    article: "APPI Art. 43(4); PPC Rules Art. 37",
+    matter: "the items of information about individuals in the anonymously processed information provided to third parties",
+    path: ["anonymized", "provision", "items"],
+    add: "add `items:` under `anonymized.provision`",
+    isMissing: (data) => data.anonymized?.provision !== undefined && !(data.anonymized.provision.items ?? []).length,
+  },
+  {
+    code: "appi-anonymized-provision-method",
+    article: "APPI Art. 43(4); PPC Rules Art. 37",
+    matter: "how anonymously processed information is provided to third parties",
+    path: ["anonymized", "provision", "method"],
+    add: "add `method:` under `anonymized.provision`",
+    isMissing: (data) => data.anonymized?.provision !== undefined && data.anonymized.provision.method === undefined,
+  },
   // external transmission
   {
     code: "tba-external-transmission",
@@ -279,6 +352,55 @@ export const REQUIREMENTS: readonly Requirement[] = [
     // A website that uses cookies or analytics almost always loads someone else's tag, font or embed.
     isMissing: (data) => data.organization.website !== undefined && on(data.cookies) && data.externalTransmission === undefined,
   },
+  // telecommunications businesses
+  telecom(
+    "secrecy-of-communications",
+    "TBA Art. 4; Telecommunications Guidelines",
+    "that the secrecy of communications is protected under the Telecommunications Business Act",
+    ["compliance", "laws"],
+    "add `telecom-business-act` to `compliance.laws`",
+    (data) => !complianceLaws(data).includes("telecom-business-act"),
+  ),
+  telecom(
+    "guidelines",
+    "Telecommunications Guidelines",
+    "that the PPC/MIC guidelines for the telecommunications business are complied with",
+    ["compliance", "laws"],
+    "add `telecom-guidelines` to `compliance.laws`",
+    (data) => !complianceLaws(data).includes("telecom-guidelines"),
+  ),
+  telecom(
+    "secrecy-beyond-purpose",
+    "TBA Art. 4; Telecommunications Guidelines",
+    "that information in the secrecy of communications is not handled beyond the purposes, whatever the APPI's exceptions allow",
+    ["useBeyondPurpose", "secrecyOfCommunications"],
+    "add `secrecyOfCommunications: true` under `useBeyondPurpose`",
+    (data) => data.useBeyondPurpose?.secrecyOfCommunications !== true,
+  ),
+  telecom(
+    "location-information",
+    "Telecommunications Guidelines (location information)",
+    "how users' location information is handled",
+    ["locationInformation"],
+    "add `locationInformation:` with its `purposes`; if the service acquires none, say so under `acknowledge`",
+    (data) => !on(data.locationInformation),
+  ),
+  telecom(
+    "external-transmission",
+    "TBA Art. 27-12; Enforcement Regulations Art. 22-2-29",
+    "what the service's tags, SDKs and embedded content send to others",
+    ["externalTransmission"],
+    "add `externalTransmission:` with `entries`, each a catalogue id or an entry of your own",
+    (data) => data.externalTransmission === undefined,
+  ),
+  telecom(
+    "subcontracting",
+    "Telecommunications Guidelines (supervision of contractors)",
+    "the conditions for subcontracting in contracts with contractors",
+    ["outsourcing", "contractTerms"],
+    "add `subcontracting` to `outsourcing.contractTerms`",
+    (data) => on(data.outsourcing) && !(asObject(data.outsourcing).contractTerms ?? []).includes("subcontracting"),
+  ),
 ];
 
 export const REQUIREMENT_CODES: readonly string[] = REQUIREMENTS.map((r) => r.code);

@@ -12,6 +12,7 @@ import { isDateOrMonth, resolveRef, type JsonSchema } from "./schema.js";
 import { isBlank } from "./blank.js";
 import { suggestionHint } from "./suggest.js";
 import { externalTransmissionDiagnostics } from "./external-transmission.js";
+import { requestDiagnostics } from "./requests.js";
 
 type Json = Record<string, unknown>;
 
@@ -46,6 +47,7 @@ export function semanticDiagnostics(source: SourceFile, schema: JsonSchema): Dia
   checkCustomSectionPlacement(data, report);
   checkControlCharacters(source, data, report, diagnostics);
   diagnostics.push(...externalTransmissionDiagnostics(source, languages));
+  diagnostics.push(...requestDiagnostics(source));
   return diagnostics;
 }
 

@@ -45,6 +45,7 @@ export const ENUMS = {
   contractTerms: enumAt("properties", "outsourcing", "properties", "contractTerms", "items"),
   requestKinds: enumAt("properties", "requests", "properties", "kinds", "items"),
   sectionIds: enumAt("properties", "customSections", "items", "properties", "after"),
+  laws: enumAt("properties", "compliance", "properties", "laws", "items"),
   transmissionIds: enumAt("properties", "externalTransmission", "properties", "entries", "items", "properties", "catalogue"),
 };
 
@@ -256,7 +257,14 @@ function sections(languages: readonly Lang[]) {
   );
   return optional({
     basicPolicy: toggle(optional({ internalRules: fc.oneof(fc.boolean(), rulesName), officer: t, statement: t })),
-    compliance: toggle(optional({ guidelines: fc.boolean(), internalRules: fc.boolean() })),
+    compliance: toggle(
+      optional({
+        guidelines: fc.boolean(),
+        laws: fc.shuffledSubarray([...ENUMS.laws], { minLength: 1 }),
+        others: list(t),
+        internalRules: fc.boolean(),
+      }),
+    ),
     definition: toggle(fc.constant({})),
     collection: toggle(
       optional({
@@ -267,8 +275,11 @@ function sections(languages: readonly Lang[]) {
         methodsExclusive: fc.boolean(),
         onlyNecessary: fc.boolean(),
         voluntary: fc.boolean(),
+        specialCare: fc.boolean(),
       }),
     ),
+    specialCare: toggle(optional({ items: list(t) })),
+    locationInformation: toggle(optional({ purposes: list(t) })),
     purposes: fc.oneof(
       list(t),
       fc
@@ -281,7 +292,9 @@ function sections(languages: readonly Lang[]) {
         )
         .map(([items, flags]) => ({ ...items, ...flags })),
     ),
-    useBeyondPurpose: exceptions(ENUMS.useExceptions, languages),
+    useBeyondPurpose: fc
+      .tuple(exceptions(ENUMS.useExceptions, languages), fc.option(fc.boolean(), { nil: undefined }))
+      .map(([section, secrecy]) => (secrecy === undefined ? section : { ...section, secrecyOfCommunications: secrecy })),
     properAcquisition: toggle(fc.constant({})),
     accuracy: toggle(optional({ deleteWhenUnneeded: fc.boolean() })),
     retention: fc.record({ period: t, deletion: t }, { requiredKeys: ["period"] }),
@@ -321,6 +334,9 @@ function sections(languages: readonly Lang[]) {
       recipients: list(fc.record({ country: t, regime: t, measures: t })),
       unidentified: fc.record({ reason: t, reference: t }, { requiredKeys: ["reason"] }),
     }),
+    personallyReferable: toggle(optional({ items: list(t), recipients: list(t), foreign: fc.boolean() })),
+    pseudonymized: optional({ items: list(t), purposes: list(t) }),
+    anonymized: optional({ items: list(t), provision: optional({ items: list(t), method: t }) }),
     cookies: toggle(
       optional({
         purposes: list(t),
@@ -358,6 +374,7 @@ function sections(languages: readonly Lang[]) {
         procedure: t,
         identityVerification: t,
         fee: fc.record({ amount: t, method: t }, { requiredKeys: ["amount"] }),
+        electronicDisclosure: t,
         contact: fc.nat(),
       },
       { requiredKeys: ["kinds"] },
@@ -376,7 +393,7 @@ function sections(languages: readonly Lang[]) {
     customSections: list(
       fc.record({ title: t, body: text(languages, markdownString), after: fc.constantFrom(...ENUMS.sectionIds) }, { requiredKeys: ["title", "body"] }),
     ),
-    profile: fc.constant("privacy-mark"),
+    profile: fc.constantFrom<string | string[]>("privacy-mark", "telecom", ["privacy-mark", "telecom"]),
     acknowledge: fc.dictionary(fc.constantFrom(...REQUIREMENT_CODES), plainString.filter((s) => /\S/.test(s)), { minKeys: 1 }),
   });
 }
@@ -458,6 +475,11 @@ function tidy(languages: readonly Lang[], head: Json, organization: Json, policy
   };
   pointAtContact(data.requests);
   pointAtContact(data.complaints);
+  // A fee, or the way an electronic record is given, belongs with a request for disclosure.
+  const requests = data.requests as { kinds: string[]; fee?: unknown; electronicDisclosure?: unknown } | undefined;
+  if (requests && (requests.fee !== undefined || requests.electronicDisclosure !== undefined) && !requests.kinds.includes("disclosure")) {
+    requests.kinds.push("disclosure");
+  }
 
   if (organization.academicResearch === undefined) {
     for (const key of ["useBeyondPurpose", "thirdPartyProvision"]) {

@@ -88,14 +88,26 @@ describe("organization schema", () => {
 });
 
 describe("clause library", () => {
-  it("has every clause in both languages with its legal reference", () => {
+  it("has every clause in both languages with its legal reference, and every law named with its source", () => {
     for (const [group, clauses] of Object.entries(clauseLibrary())) {
       for (const clause of clauses.values()) {
         expect(clause.ja, `${group}.${clause.id} ja`).toMatch(/\S/);
         expect(clause.en, `${group}.${clause.id} en`).toMatch(/\S/);
-        expect(clause.ref ?? clause.useRef ?? clause.provisionRef, `${group}.${clause.id} reference`).toBeDefined();
+        if (group === "laws") {
+          expect(clause.source?.url, `${group}.${clause.id} source`).toMatch(/^https:\/\//);
+          expect(clause.source?.checked, `${group}.${clause.id} checked`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          continue;
+        }
+        // An APPI article, or, for a clause that rests on another law or a guideline, that law in both languages.
+        const cite = clause.ref ?? clause.useRef ?? clause.provisionRef ?? (clause.cite?.ja && clause.cite.en);
+        expect(cite, `${group}.${clause.id} reference`).toBeTruthy();
       }
     }
+  });
+
+  it("names in the schema exactly the laws of the library", () => {
+    const laws = schema.properties?.compliance?.properties?.laws?.items?.enum;
+    expect(laws).toEqual([...clauseLibrary().laws.keys()]);
   });
 
   it("is documented: the README lists every clause id", () => {

@@ -62,6 +62,28 @@ const CASES: ReadonlyArray<readonly [file: string, codes: readonly string[]]> = 
   ["lacking-privacy-mark-continuous-improvement.yaml", ["privacy-mark-continuous-improvement"]],
   ["lacking-privacy-mark-enacted.yaml", ["privacy-mark-enacted"]],
   ["lacking-privacy-mark-inquiry-contact.yaml", ["privacy-mark-inquiry-contact"]],
+  // the categories with duties of their own, required by what the organization declares
+  ["lacking-special-care.yaml", ["appi-special-care"]],
+  ["special-care-declared.yaml", []],
+  ["lacking-personally-referable.yaml", ["appi-personally-referable"]],
+  ["personally-referable-declared.yaml", []],
+  ["lacking-pseudonymized-purposes.yaml", ["appi-pseudonymized-purposes"]],
+  ["lacking-anonymized-items.yaml", ["appi-anonymized-items"]],
+  ["lacking-anonymized-provision-items.yaml", ["appi-anonymized-provision-items"]],
+  ["lacking-anonymized-provision-method.yaml", ["appi-anonymized-provision-method"]],
+  // a telecommunications business, in a list of profiles
+  [
+    "lacking-telecom.yaml",
+    [
+      "telecom-secrecy-of-communications",
+      "telecom-guidelines",
+      "telecom-secrecy-beyond-purpose",
+      "telecom-location-information",
+      "telecom-external-transmission",
+      "telecom-subcontracting",
+    ],
+  ],
+  ["telecom-complete.yaml", []],
   // external transmission: a website with cookies loads others' tags; cookies alone say nothing of a website.
   ["lacking-external-transmission.yaml", ["tba-external-transmission"]],
   ["external-transmission-declared.yaml", []],

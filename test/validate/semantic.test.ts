@@ -290,6 +290,33 @@ const CASES: readonly Case[] = [
     ],
   ],
 
+  // --- requests ---------------------------------------------------------------------------
+  [
+    "a fee, and the electronic-record method, where no request they belong to is offered",
+    "request-fee-without-kind.yaml",
+    [
+      {
+        code: "request-fee-without-kind",
+        severity: "warning",
+        line: 6,
+        column: 3,
+        path: "requests.fee",
+        message:
+          "a fee is stated, but `requests.kinds` offers neither notification of the purposes of use nor disclosure, the only requests the law lets a fee be charged for (APPI Art. 38(1))",
+        hint: "add `purpose-notification` or `disclosure` to `requests.kinds`, or remove `fee`",
+      },
+      {
+        code: "electronic-disclosure-without-disclosure",
+        severity: "warning",
+        line: 8,
+        column: 3,
+        path: "requests.electronicDisclosure",
+        message:
+          "`electronicDisclosure` says how an electronic record is given, but `requests.kinds` offers no disclosure, so the page does not show it (APPI Art. 33(1))",
+        hint: "add `disclosure` to `requests.kinds`, or remove `electronicDisclosure`",
+      },
+    ],
+  ],
   // --- custom sections --------------------------------------------------------------------
   [
     "custom section `after:` a section the policy lacks is a warning",
