@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLAUSE_GROUPS, clauseLibrary, formatArticle, type ArticleRef } from "../../src/clauses/library.js";
 import { REPO, buildSite, readPage, visibleText } from "../helpers/site.js";
 
-const BILINGUAL = ["genron-npo", "ji4pe", "minato-kodomo-net", "tabunka-center", "tokyo-small-business-center"];
+const BILINGUAL = ["genron-npo", "ji4pe", "minato-kodomo-net", "kanagawa-community-net", "tabunka-center", "tokyo-small-business-center"];
 let site: string;
 
 beforeAll(async () => {
@@ -58,8 +58,15 @@ describe("rendered clauses", () => {
       }
     }
     expect(cited).toBeGreaterThan(50);
-    // APPI articles, and the external-transmission rule: TBA Art. 27-12 and the three items of its Regulations' Art. 22-2-29.
-    for (const ref of refs) expect(ref).toMatch(/^APPI Art\. \d+(\(\d+\))?(\([ivx]+\))?$|^TBA Art\. 27-12$|^TBA Regulations Art\. 22-2-29\((i|ii|iii)\)$/);
+    // APPI articles, the external-transmission rule (TBA Art. 27-12 and the three items of its
+    // Regulations' Art. 22-2-29), and for a telecommunications business the secrecy of
+    // communications (TBA Art. 4) and the telecommunications guidelines.
+    for (const ref of refs) {
+      expect(ref).toMatch(
+        /^APPI Art\. \d+(\(\d+\))?(\([ivx]+\))?$|^TBA Art\. (27-12|4)$|^TBA Regulations Art\. 22-2-29\((i|ii|iii)\)$|^Telecommunications Guidelines \(location information\)$/,
+      );
+    }
+    for (const ref of ["TBA Art. 4", "Telecommunications Guidelines (location information)"]) expect(refs).toContain(ref);
     for (const ref of ["TBA Art. 27-12", "TBA Regulations Art. 22-2-29(i)", "TBA Regulations Art. 22-2-29(ii)", "TBA Regulations Art. 22-2-29(iii)"]) {
       expect(refs).toContain(ref);
     }

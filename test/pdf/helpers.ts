@@ -109,7 +109,7 @@ export interface Example {
   lastRevised?: string;
 }
 
-/** The ten policy pages of `organizations/`, and what each must say (from their data). */
+/** The twelve policy pages of `organizations/`, and what each must say (from their data). */
 export const EXAMPLES: readonly Example[] = [
   {
     slug: "genron-npo",
@@ -132,6 +132,22 @@ export const EXAMPLES: readonly Example[] = [
     organization: "Japanese Institute for Public Engagement",
     section: "Definition of Personal Information",
     lastRevised: "2020-09-01",
+  },
+  {
+    slug: "kanagawa-community-net",
+    lang: "ja",
+    organization: "一般社団法人 かながわ地域ネット",
+    section: "位置情報の取扱い",
+    hours: "受付時間 10:00〜17:00（土日祝日を除く）",
+    lastRevised: "2023-06-16",
+  },
+  {
+    slug: "kanagawa-community-net",
+    lang: "en",
+    organization: "Kanagawa Community Network",
+    section: "Location Information",
+    hours: "Reception hours: 10:00–17:00 (excluding Saturdays, Sundays and national holidays)",
+    lastRevised: "2023-06-16",
   },
   {
     slug: "minato-kodomo-net",

@@ -28,7 +28,7 @@ async function freshCache(): Promise<string> {
   return dir;
 }
 
-const BUILT = /^hoshin: built 5 organizations \(10 policy pages\) into _site\/ in \d+\.\d\d s\nhoshin: PDF: printed 10 documents in \d+\.\d\d s \(\d+ ms each\), \d+ KB in all\n$/;
+const BUILT = /^hoshin: built 6 organizations \(12 policy pages\) into _site\/ in \d+\.\d\d s\nhoshin: PDF: printed 12 documents in \d+\.\d\d s \(\d+ ms each\), \d+ KB in all\n$/;
 
 /** Midnight in Japan on a policy date, as an instant. */
 const midnightJst = (day: string) => new Date(`${day}T00:00:00+09:00`).getTime();
@@ -260,10 +260,10 @@ describe("reproducible PDFs", () => {
     });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("PDF: printed 10 documents");
+    expect(result.stdout).toContain("PDF: printed 12 documents");
     expect((await readFile(launches, "utf8")).trim().split("\n")).toHaveLength(1);
     const theirs = await pdfHashes(path.join(twin, "_site"));
-    expect(Object.keys(theirs)).toHaveLength(10);
+    expect(Object.keys(theirs)).toHaveLength(12);
     expect(theirs).toEqual(await pdfHashes(site));
   });
 
@@ -272,7 +272,7 @@ describe("reproducible PDFs", () => {
     const again = await hoshin(["build", "--out", "_site-again"], { cwd: project, env: { HOSHIN_CACHE_DIR: cache, TZ: "Asia/Tokyo" } });
     expect(again.stderr).toBe("");
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/\nhoshin: PDF: all 10 up to date, nothing printed \(\d+ KB in all\)\n$/);
+    expect(again.stdout).toMatch(/\nhoshin: PDF: all 12 up to date, nothing printed \(\d+ KB in all\)\n$/);
     expect(await hashTree(path.join(project, "_site-again"))).toEqual(await hashTree(site));
   });
 
@@ -281,7 +281,7 @@ describe("reproducible PDFs", () => {
     const again = await hoshin(["build"], { cwd: project, env: { HOSHIN_CACHE_DIR: cache } });
     expect(again.stderr).toBe("");
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^hoshin: nothing changed since the last build; _site\/ is up to date \(5 organizations \(10 policy pages\), checked in \d+\.\d\d s\)\n$/);
+    expect(again.stdout).toMatch(/^hoshin: nothing changed since the last build; _site\/ is up to date \(6 organizations \(12 policy pages\), checked in \d+\.\d\d s\)\n$/);
     expect(await hashTree(site)).toEqual(before);
   });
 });

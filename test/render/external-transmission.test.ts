@@ -37,6 +37,10 @@ const MINATO: Record<Lang, Row[]> = {
     fromCatalogue("google-maps", "ja"),
     fromCatalogue("google-recaptcha", "ja"),
     {
+      ...fromCatalogue("meta-pixel", "ja"),
+      purposes: ["寄付キャンペーンの広告の効果を測定するため", "Meta が広告の配信及び最適化、Meta 製品の改善並びに安全性の確保に用いるため"],
+    },
+    {
       service: "オンライン寄付フォーム",
       recipient: "株式会社みなとペイメント",
       information: ["寄付フォームを表示するページのURL", "IPアドレス及びブラウザの情報"],
@@ -47,6 +51,10 @@ const MINATO: Record<Lang, Row[]> = {
     fromCatalogue("youtube", "en", "YouTube (videos of our activities)"),
     fromCatalogue("google-maps", "en"),
     fromCatalogue("google-recaptcha", "en"),
+    {
+      ...fromCatalogue("meta-pixel", "en"),
+      purposes: ["To measure the effect of our donation campaign ads", "For Meta to deliver and optimize ads, improve Meta Products and keep them safe"],
+    },
     {
       service: "Online donation form",
       recipient: "Minato Payment K.K.",
