@@ -24,7 +24,8 @@ export function statement(group: ClauseGroup, id: string, lang: Lang): ResolvedC
   };
 }
 
-function label(group: ClauseGroup, id: string, lang: Lang): LegalLabel {
+/** A heading of the library, with the article it rests on. */
+export function label(group: ClauseGroup, id: string, lang: Lang): LegalLabel {
   const { text, reference, ref } = statement(group, id, lang);
   return { text, reference: reference ?? "", ref: ref ?? "" };
 }

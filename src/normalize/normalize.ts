@@ -6,7 +6,7 @@ import type { SourceFile } from "../data/source.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { splitMarkdownBody } from "../data/body.js";
 import { normalizeExternalTransmission, transmissionUrl } from "./external-transmission.js";
-import { normalizeCategories, statement } from "./categories.js";
+import { label, normalizeCategories, statement } from "./categories.js";
 import { clauseLibrary, formatArticle, type ArticleRef, type Clause } from "../clauses/library.js";
 import type { ContactInput, ExceptionItem, OrganizationInput, PurposesInput, Text } from "./input.js";
 import type {
@@ -319,7 +319,7 @@ function normalizePage(
       disclosureMethods: discloses ? statement("disclosureMethods", "methods", lang) : undefined,
       electronicDisclosure:
         discloses && requests.electronicDisclosure !== undefined
-          ? { label: labelOf(statement("disclosureMethods", "electronic", lang)), text: t(requests.electronicDisclosure) }
+          ? { label: label("disclosureMethods", "electronic", lang), text: t(requests.electronicDisclosure) }
           : undefined,
       contact: contactById(requests.contact),
     });
@@ -427,10 +427,6 @@ function resolveExceptions(items: ExceptionItem[], refKind: "useRef" | "provisio
       ref: ref ? formatArticle(ref, "en") : undefined,
     };
   });
-}
-
-function labelOf({ text, reference, ref }: ResolvedClause): LegalLabel {
-  return { text, reference: reference ?? "", ref: ref ?? "" };
 }
 
 /** A heading in the law's words, from the clause library. */
