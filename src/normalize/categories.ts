@@ -6,7 +6,7 @@
  * the law's own headings; the template draws them all alike.
  */
 import { clauseLibrary, formatArticle, type Clause, type ClauseGroup } from "../clauses/library.js";
-import type { OrganizationInput, Text } from "./input.js";
+import { options, type OrganizationInput, type Text } from "./input.js";
 import type { Lang, LegalLabel, ResolvedClause, SectionModel } from "./model.js";
 
 export type CategorySectionId = "specialCare" | "locationInformation" | "personallyReferable" | "pseudonymized" | "anonymized";
@@ -30,9 +30,6 @@ export function label(group: ClauseGroup, id: string, lang: Lang): LegalLabel {
   return { text, reference: reference ?? "", ref: ref ?? "" };
 }
 
-const toggled = <T extends object>(toggle: boolean | T | undefined): Partial<T> | undefined =>
-  toggle === undefined || toggle === false ? undefined : toggle === true ? {} : toggle;
-
 export function normalizeCategories(data: OrganizationInput, lang: Lang, pick: (text: Text) => string): CategorySection[] {
   const list = (texts: Text[] | undefined) => (texts ?? []).map(pick);
   const fact = (group: ClauseGroup, id: string, values: string[]): Fact[] =>
@@ -41,7 +38,7 @@ export function normalizeCategories(data: OrganizationInput, lang: Lang, pick: (
     ids.filter((id): id is string => id !== false).map((id) => statement(group, id, lang));
   const sections: CategorySection[] = [];
 
-  const specialCare = toggled(data.specialCare);
+  const specialCare = options(data.specialCare);
   if (specialCare) {
     sections.push({
       id: "specialCare",
@@ -49,7 +46,7 @@ export function normalizeCategories(data: OrganizationInput, lang: Lang, pick: (
       facts: fact("specialCare", "items", list(specialCare.items)),
     });
   }
-  const location = toggled(data.locationInformation);
+  const location = options(data.locationInformation);
   if (location) {
     sections.push({
       id: "locationInformation",
@@ -57,7 +54,7 @@ export function normalizeCategories(data: OrganizationInput, lang: Lang, pick: (
       facts: fact("telecom", "location-purposes", list(location.purposes)),
     });
   }
-  const referable = toggled(data.personallyReferable);
+  const referable = options(data.personallyReferable);
   if (referable) {
     sections.push({
       id: "personallyReferable",

@@ -6,6 +6,12 @@ import type { DateStyle, Lang, Weekday } from "./model.js";
 
 export type Text = string | Partial<Record<Lang, string>>;
 export type Toggle<T> = boolean | T | undefined;
+
+/** A toggled section's options: undefined when it is off, `{}` for `true`. */
+export function options<T extends object>(toggle: Toggle<T>): Partial<T> | undefined {
+  if (toggle === undefined || toggle === false) return undefined;
+  return toggle === true ? {} : toggle;
+}
 export type ExceptionItem = string | { text: Text };
 
 export interface ContactInput {

@@ -8,7 +8,7 @@ import { splitMarkdownBody } from "../data/body.js";
 import { normalizeExternalTransmission, transmissionUrl } from "./external-transmission.js";
 import { label, normalizeCategories, statement } from "./categories.js";
 import { clauseLibrary, formatArticle, type ArticleRef, type Clause } from "../clauses/library.js";
-import type { ContactInput, ExceptionItem, OrganizationInput, PurposesInput, Text } from "./input.js";
+import { options, type ContactInput, type ExceptionItem, type OrganizationInput, type PurposesInput, type Text } from "./input.js";
 import type {
   ContactModel,
   Lang,
@@ -109,11 +109,6 @@ function pick(text: Text, lang: Lang): string {
 function pickOptional(text: Text | undefined, lang: Lang): string | undefined {
   if (text === undefined) return undefined;
   return typeof text === "string" ? text : text[lang];
-}
-
-function options<T extends object>(toggle: boolean | T | undefined): Partial<T> | undefined {
-  if (toggle === undefined || toggle === false) return undefined;
-  return toggle === true ? {} : toggle;
 }
 
 function normalizePage(

@@ -73,12 +73,12 @@ const optOutItem = (key: string, article: string, matter: string, add: string): 
   isMissing: (data) => data.optOut !== undefined && (data.optOut as Record<string, unknown>)[key] === undefined,
 });
 
-/** Declared tags whose providers link what they receive to their users' accounts (the catalogue says which). */
-const accountLinkingTags = (data: OrganizationInput): string[] => {
+/** Whether a declared tag's provider links what it receives to its users' accounts (the catalogue says which). */
+const sendsToAccountLinkers = (data: OrganizationInput): boolean => {
   const catalogue = externalTransmissionCatalogue();
-  return (data.externalTransmission?.entries ?? [])
-    .map((entry) => entry.catalogue)
-    .filter((id): id is string => id !== undefined && catalogue.get(id)?.linksToAccounts === true);
+  return (data.externalTransmission?.entries ?? []).some(
+    (entry) => entry.catalogue !== undefined && catalogue.get(entry.catalogue)?.linksToAccounts === true,
+  );
 };
 
 const complianceLaws = (data: OrganizationInput): readonly string[] => asObject(data.compliance).laws ?? [];
@@ -307,7 +307,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
       "how personally referable information is provided, though the website sends it to providers that link it to their users' accounts",
     path: ["personallyReferable"],
     add: "add `personallyReferable:` with the `items` sent and the `recipients`",
-    isMissing: (data) => accountLinkingTags(data).length > 0 && !on(data.personallyReferable),
+    isMissing: (data) => sendsToAccountLinkers(data) && !on(data.personallyReferable),
   },
   {
     code: "appi-pseudonymized-purposes",
