@@ -851,28 +851,36 @@ function jsonChild(node: JsonNode, segment: string | number): Step<JsonNode> | u
 const DELIMITER = /^---[ \t]*(\r?\n|$)/;
 const CLOSING = /\n---[ \t]*(\r?\n|$)/g;
 
-function parseMarkdown(text: string, lines: LineIndex, report: Reporter): Parsed | undefined {
+/**
+ * Where a Markdown file's front matter runs: from the line after the opening `---` to the
+ * first line that is `---` itself, keeping its own last line break (YAML text ends with one,
+ * and a block text kept to its last line break, `|+`, would lose one without it). A line that
+ * only begins with `---` (`----`, `---x:`) is YAML's to judge, not the closing line.
+ */
+export function frontMatterRange(text: string): { start: number; end: number; closing?: RegExpExecArray } | undefined {
   const opening = DELIMITER.exec(text);
-  if (!opening) {
+  if (!opening) return undefined;
+  const start = opening[0].length;
+  CLOSING.lastIndex = start - 1;
+  const closing = opening[1] === "" ? null : CLOSING.exec(text);
+  return closing ? { start, end: closing.index + 1, closing } : { start, end: -1 };
+}
+
+function parseMarkdown(text: string, lines: LineIndex, report: Reporter): Parsed | undefined {
+  const range = frontMatterRange(text);
+  if (!range) {
     report("md-front-matter-missing", "Markdown organization file has no front matter", undefined,
       "start the file with a line `---`, the organization's data in YAML, and another `---`");
     return undefined;
   }
 
-  // The front matter runs from the line after the opening `---` to the first line that is
-  // `---` itself, and keeps its own last line break: YAML text ends with one, and a block
-  // text kept to its last line break (`|+`) would lose one without it. A line that only
-  // begins with `---` (`----`, `---x:`) is YAML's to judge, not the closing line.
-  const frontStart = opening[0].length;
-  CLOSING.lastIndex = frontStart - 1;
-  const closing = opening[1] === "" ? null : CLOSING.exec(text);
+  const { start: frontStart, end: frontEnd, closing } = range;
   if (!closing) {
     // Shown on the opening `---`: it is the line that lacks its partner.
     report("md-front-matter-unclosed", "front matter has no closing `---` line", 0,
       "end the organization's data with a line `---`; the Markdown text goes after it");
     return undefined;
   }
-  const frontEnd = closing.index + 1;
 
   const parsed = parseYaml(text.slice(frontStart, frontEnd), frontStart, lines, report, "front matter is empty");
   if (!parsed) return undefined;
