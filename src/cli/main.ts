@@ -8,6 +8,7 @@ import { HoshinError } from "../errors.js";
 import { stopStartedWorkers } from "../build/parts.js";
 import { runBuild, type BuildCommandOptions } from "./build.js";
 import { runCheck } from "./check.js";
+import { runScan, type ScanCommandOptions } from "./scan.js";
 import { runFreeze, type FreezeCommandOptions } from "./freeze.js";
 import { parsePort, runDev, type DevCommandOptions } from "./dev.js";
 import type { NewCommandOptions } from "./new.js";
@@ -29,6 +30,7 @@ export function createProgram(output: Output): Command {
     })
     .exitOverride();
 
+  const repeatable = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
   const format = () =>
     new Option("--format <format>", "report problems as text or JSON").choices(["text", "json"]).default("text");
   const strict = () =>
@@ -43,6 +45,20 @@ export function createProgram(output: Output): Command {
     .addOption(strict())
     .action(async (options: { input: string; archive?: string; format: "text" | "json"; strict?: boolean }) => {
       output.exitCode = await runCheck(options, output);
+    });
+
+  program
+    .command("scan")
+    .description("read an organization's website as files and report what it sends elsewhere that the policy does not declare")
+    .argument("<paths...>", "folders and files of the website: HTML, scripts, style sheets")
+    .requiredOption("--org <slug>", "the organization whose policy declares the site's external transmissions")
+    .option("-i, --input <dir>", "folder of organization files", "organizations")
+    .option("--archive <dir>", "folder of archived versions (default: archive, beside the input folder)")
+    .option("--site-host <host>", "a host that is the site's own, beside its website's; .example.org for every host under it; repeatable", repeatable)
+    .addOption(new Option("--format <format>", "report as text or JSON").choices(["text", "json"]).default("text"))
+    .option("--write", "add an entry for each catalogue service found and not declared to the organization's file, for you to check")
+    .action(async (paths: string[], options: ScanCommandOptions) => {
+      output.exitCode = await runScan(paths, options, output);
     });
 
   program
@@ -73,7 +89,6 @@ export function createProgram(output: Output): Command {
       output.exitCode = await runFreeze(slugs, options, output);
     });
 
-  const repeatable = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
   program
     .command("new")
     .description("write a new organization file, every section present, that already validates")
