@@ -8,3 +8,17 @@ declare module "nunjucks" {
     render(name: string, context: object): string;
   }
 }
+
+// What the wording filter needs to escape as `{{ }}` does, and to keep markup given to it.
+declare module "nunjucks" {
+  export namespace runtime {
+    class SafeString {
+      constructor(value: string);
+      val: string;
+    }
+    function markSafe(value: string): SafeString;
+  }
+  export namespace lib {
+    function escape(value: string): string;
+  }
+}
