@@ -11,21 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { externalTransmissionCatalogue } from "../../src/catalogue/external-transmission.js";
 import { detectors } from "../../src/scan/detectors.js";
+import type { Sighting } from "../../src/scan/scan.js";
 import { REPO, hoshin, makeProject, removeProjects } from "../cli/helpers.js";
 
 afterAll(removeProjects);
 
 const FIXTURE = path.join(REPO, "test", "fixtures", "scan");
 
-interface JsonSighting {
-  file: string;
-  line: number;
-  column: number;
-  what: string;
-  url?: string;
-  host?: string;
-  id?: string;
-}
+/** The JSON report's sightings are the scan's own, as data. */
+type JsonSighting = Sighting;
 interface JsonFinding {
   catalogue?: string;
   host?: string;
