@@ -19,7 +19,7 @@ import { formatHours, formatTimeRange } from "./hours.js";
 import { renderMarkdown } from "./markdown.js";
 import { FONT_OUTPUT_DIR, FONT_PACKAGE_DIR, fontFaceCss, fontFiles } from "./fonts.js";
 import { joinList } from "./lists.js";
-import { sayHtml, sayText, words } from "./wording.js";
+import { loadWording, sayHtml, sayText, words } from "./wording.js";
 import { cspHash, cssString } from "./css.js";
 import { normalizeBase, placeUnder } from "./base.js";
 import { onlyLanguages } from "./languages.js";
@@ -246,6 +246,7 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
     formatHours(hours, page.lang, { ja: page.organization.self ?? "", en: page.organization.self }),
   );
   // Words by id: `{{ "ui.contents" | hoshinSay(lang) }}`, `{{ "requests.lead" | hoshinSay(lang, { self: org.self }) }}`.
+  loadWording();
   eleventyConfig.addFilter("hoshinSay", sayHtml);
   eleventyConfig.addFilter("hoshinText", sayText);
   eleventyConfig.addFilter("hoshinWords", words);

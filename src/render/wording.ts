@@ -12,7 +12,7 @@
  * The files are hoshin's own: a file that cannot be read, an id one language lacks, or an id
  * a template asks for and no file has, is a bug in hoshin, reported by id and file.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { parse } from "yaml";
@@ -44,6 +44,14 @@ export function wordingOf(lang: string): ReadonlyMap<string, Message> {
     catalogues.set(lang, catalogue);
   }
   return catalogue;
+}
+
+/**
+ * Reads and checks every shipped catalogue now, so a missing id fails the build before any
+ * page renders, and the cost falls at set-up rather than in the first filter call.
+ */
+export function loadWording(): void {
+  for (const file of readdirSync(WORDING_DIR)) if (file.endsWith(".yaml")) wordingOf(file.slice(0, -".yaml".length));
 }
 
 function readWording(lang: string): Map<string, Message> {

@@ -32,11 +32,19 @@ async function eleventyProject(fixture: string): Promise<string> {
   return project;
 }
 
+/**
+ * Eleventy's stderr lines other than its "[11ty] Benchmark" notices: those say a filter took a
+ * large share of a short run on a busy machine — timing, not a fault — and come and go with load.
+ */
+function faults(stderr: string): string[] {
+  return stderr.split("\n").filter((line) => line.trim() && !line.startsWith("[11ty] Benchmark"));
+}
+
 describe.concurrent("plain Eleventy with the hoshin plugin", () => {
   it("builds the same files as hoshin build", async () => {
     const project = await eleventyProject("valid");
     const eleventy = await runNode([ELEVENTY, "--quiet"], { cwd: project });
-    expect(eleventy.stderr).toBe("");
+    expect(faults(eleventy.stderr)).toEqual([]);
     expect(eleventy.code).toBe(0);
     const cli = await hoshin(["build", "--no-pdf", "--out", "hoshin-site"], { cwd: project });
     expect(cli.code).toBe(0);
@@ -87,7 +95,7 @@ describe.concurrent("an Eleventy site using the plugin by name", () => {
   it("builds its own page beside the policies under base, with their PDFs", async () => {
     const project = await hostSite();
     const eleventy = await runNode([ELEVENTY, "--quiet"], { cwd: project });
-    expect(eleventy.stderr).toBe("");
+    expect(faults(eleventy.stderr)).toEqual([]);
     expect(eleventy.code).toBe(0);
     const site = path.join(project, "_site");
     const files = await listFiles(site);
