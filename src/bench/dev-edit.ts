@@ -10,8 +10,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { startDevServer } from "../build/dev-server.js";
-import type { DevBuild } from "../build/dev-site.js";
+import { startDevServer } from "../dev/dev-server.js";
+import type { DevBuild } from "../dev/dev-site.js";
 import { writeSyntheticOrganizations } from "./synthetic.js";
 
 export interface DevEditResult {

@@ -6,7 +6,7 @@
  */
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { CACHE_DIR_ENV } from "../cache-dir.js";
+import { CACHE_DIR_ENV } from "../cache/cache-dir.js";
 import { measureNode, type Measured } from "./child.js";
 import { ELEVENTY_CLI, writePlainEleventySite } from "./plain-eleventy.js";
 import { setAside } from "./set-aside.js";

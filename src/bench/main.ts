@@ -14,7 +14,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { findBrowser } from "../pdf/find-browser.js";
+import { findBrowser } from "../print/find-browser.js";
 import type { BenchContext } from "./context.js";
 import { benchHtmlBuild } from "./html.js";
 import { benchPdfStage } from "./pdf.js";

@@ -9,7 +9,7 @@
  */
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { CACHE_DIR_ENV } from "../cache-dir.js";
+import { CACHE_DIR_ENV } from "../cache/cache-dir.js";
 import { measureNode, type Measured } from "./child.js";
 import type { BenchContext } from "./context.js";
 import { setAside } from "./set-aside.js";

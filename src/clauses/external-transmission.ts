@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { load } from "js-yaml";
-import type { Lang } from "../normalize/model.js";
+import type { Lang } from "../model/policy.js";
 
 export type Law = "tba" | "tba-regulations";
 

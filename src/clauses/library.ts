@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { load } from "js-yaml";
-import type { Lang } from "../normalize/model.js";
+import type { Lang } from "../model/policy.js";
 
 /** [article, paragraph, item] of the APPI; 0 means "the whole article / paragraph". */
 export type ArticleRef = readonly [number, number, number];

@@ -1,23 +1,23 @@
 /** `hoshin build`: validate everything first; only then render, print and publish. */
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { cacheRoot } from "../cache-dir.js";
-import type { IncrementalRenderResult } from "../build/incremental.js";
-import { PageStore, pageKeys, renderInputs } from "../build/page-store.js";
-import type { RenderOptions } from "../build/eleventy.js";
-import { hoshinFingerprint } from "../build/fingerprint.js";
-import { PublishedSites, siteKey } from "../build/up-to-date.js";
+import { cacheRoot } from "../cache/cache-dir.js";
+import type { IncrementalRenderResult } from "../pipeline/incremental.js";
+import { PageStore, pageKeys, renderInputs } from "../pipeline/page-store.js";
+import type { RenderOptions } from "../pipeline/eleventy.js";
+import { hoshinFingerprint } from "../cache/fingerprint.js";
+import { PublishedSites, siteKey } from "../cache/up-to-date.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
-import { assertSafeOutputFolder, publishAtomically } from "../build/publish.js";
-import { defaultArchiveDir } from "../build/load.js";
-import { fileIdentity, findBrowser, type BrowserExecutable } from "../pdf/find-browser.js";
-import { PdfCache, defaultCacheDir } from "../pdf/cache.js";
-import type { PdfStageResult } from "../pdf/print-site.js";
-import { packageInfo } from "../package-info.js";
-import { UsageError } from "../errors.js";
-import { organizationsOfShard, parseShard, trimToShard, type Shard } from "../build/shard.js";
-import { startRenderWorkers } from "../build/parallel-render.js";
+import { assertSafeOutputFolder, publishAtomically } from "../publish/publish.js";
+import { defaultArchiveDir } from "../pipeline/load.js";
+import { fileIdentity, findBrowser, type BrowserExecutable } from "../print/find-browser.js";
+import { PdfCache, defaultCacheDir } from "../print/cache.js";
+import type { PdfStageResult } from "../print/print-site.js";
+import { packageInfo } from "../model/package-info.js";
+import { UsageError } from "../diagnostics/errors.js";
+import { organizationsOfShard, parseShard, trimToShard, type Shard } from "../publish/shard.js";
+import { startRenderWorkers } from "../pipeline/parallel-render.js";
 import { checkedDataStore, loadInput } from "./load-or-refuse.js";
 import { plural, type Output } from "./output.js";
 import { terminalProgress } from "./progress.js";
@@ -91,12 +91,12 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   // --help and every refused build would otherwise pay.
   // Threads for the parts of the render start loading Eleventy while this thread does too.
   startRenderWorkers(await pageStore.missing(built.map((o) => keys.get(o.slug)!)));
-  const { renderIncrementally } = await import("../build/incremental.js");
+  const { renderIncrementally } = await import("../pipeline/incremental.js");
   let rendering: IncrementalRenderResult | undefined;
   const buildInto = async (staging: string): Promise<void> => {
     rendering = await renderIncrementally(result.organizations, { ...render, outDir: staging, store: pageStore, keys });
     if (browser && !stop.signal.aborted) {
-      const { printPdfs } = await import("../pdf/print-site.js");
+      const { printPdfs } = await import("../print/print-site.js");
       pdfs = await printPdfs(pages, {
         siteDir: staging,
         pathPrefix: options.pathPrefix,

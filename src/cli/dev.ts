@@ -6,8 +6,8 @@
 import { InvalidArgumentError } from "commander";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import { assertSafeOutputFolder } from "../build/publish.js";
-import type { DevBuild } from "../build/dev-site.js";
+import { assertSafeOutputFolder } from "../publish/publish.js";
+import type { DevBuild } from "../dev/dev-site.js";
 import type { Output } from "./output.js";
 
 export interface DevCommandOptions {
@@ -19,7 +19,7 @@ export interface DevCommandOptions {
 export async function runDev(options: DevCommandOptions, output: Output): Promise<number> {
   assertSafeOutputFolder(options.out, options.input, process.cwd());
   // Loaded only now, as in build: Eleventy takes most of a second to import.
-  const { startDevServer } = await import("../build/dev-server.js");
+  const { startDevServer } = await import("../dev/dev-server.js");
   const report = (build: DevBuild) => {
     if (build.diagnostics.length) output.err(formatDiagnostics(build.diagnostics, "text"));
     if (hasErrors(build.diagnostics)) output.err("hoshin: not rebuilt; the last good pages stay served\n");

@@ -1,15 +1,15 @@
 /**
  * `hoshin freeze`: archive the current version of organizations, once they are published,
- * into the folder the user commits (see src/build/freeze.ts).
+ * into the folder the user commits (see src/publish/freeze.ts).
  */
 import path from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
-import { defaultArchiveDir } from "../build/load.js";
-import { UsageError } from "../errors.js";
-import { findBrowser } from "../pdf/find-browser.js";
-import { PdfCache, defaultCacheDir } from "../pdf/cache.js";
-import { packageInfo } from "../package-info.js";
+import { defaultArchiveDir } from "../pipeline/load.js";
+import { UsageError } from "../diagnostics/errors.js";
+import { findBrowser } from "../print/find-browser.js";
+import { PdfCache, defaultCacheDir } from "../print/cache.js";
+import { packageInfo } from "../model/package-info.js";
 import { loadInput } from "./load-or-refuse.js";
 import { plural, type Output } from "./output.js";
 import { publicAddress } from "./build.js";
@@ -42,7 +42,7 @@ export async function runFreeze(slugs: string[], options: FreezeCommandOptions, 
   }
   const chosen = options.all ? result.organizations : slugs.map((slug) => known.get(slug)!);
   const shown = (dir: string) => path.relative(process.cwd(), dir).split(path.sep).join("/");
-  const { freezeVersion, isFrozen } = await import("../build/freeze.js");
+  const { freezeVersion, isFrozen } = await import("../publish/freeze.js");
   const pending = [];
   let failed = false;
   for (const organization of chosen) {

@@ -1,9 +1,9 @@
-import { InputFolderError } from "../data/discover.js";
+import { InputFolderError } from "../discover/discover.js";
 import path from "node:path";
-import { cacheRoot } from "../cache-dir.js";
-import { DiskStore } from "../build/disk-store.js";
-import { loadOrganizations, type LoadOptions, type LoadResult, type StoredLoad } from "../build/load.js";
-import { UsageError } from "../errors.js";
+import { cacheRoot } from "../cache/cache-dir.js";
+import { DiskStore } from "../cache/disk-store.js";
+import { loadOrganizations, type LoadOptions, type LoadResult, type StoredLoad } from "../pipeline/load.js";
+import { UsageError } from "../diagnostics/errors.js";
 
 /** Loads the input folder; a missing folder is a usage mistake, not a data problem. */
 export async function loadInput(input: string, options: Pick<LoadOptions, "strict" | "archive" | "store"> = {}): Promise<LoadResult> {

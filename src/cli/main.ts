@@ -4,8 +4,8 @@
  * 2 bad usage, 3 a bug).
  */
 import { Command, CommanderError, Option } from "commander";
-import { HoshinError } from "../errors.js";
-import { stopStartedWorkers } from "../build/parts.js";
+import { HoshinError } from "../diagnostics/errors.js";
+import { stopStartedWorkers } from "../workers/parts.js";
 import { runBuild, type BuildCommandOptions } from "./build.js";
 import { runCheck } from "./check.js";
 import { runScan, type ScanCommandOptions } from "./scan.js";
@@ -14,8 +14,8 @@ import { parsePort, runDev, type DevCommandOptions } from "./dev.js";
 import type { NewCommandOptions } from "./new.js";
 import { terminalQuestions } from "./questions.js";
 import type { Output } from "./output.js";
-import { packageInfo } from "../package-info.js";
-import { describeFsError, findOsError, fsAdvice } from "../fs-error.js";
+import { packageInfo } from "../model/package-info.js";
+import { describeFsError, findOsError, fsAdvice } from "../diagnostics/fs-error.js";
 import { holdingLateRejections } from "./late-rejections.js";
 
 

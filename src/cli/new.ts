@@ -6,13 +6,13 @@
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { slugProblem, type DiscoveredFile } from "../data/discover.js";
-import { parseOrganizationText } from "../data/parse.js";
-import type { SourceFormat } from "../data/source.js";
+import { slugProblem, type DiscoveredFile } from "../discover/discover.js";
+import { parseOrganizationText } from "../parse/parse.js";
+import type { SourceFormat } from "../parse/source.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
-import { UsageError } from "../errors.js";
-import type { Lang } from "../normalize/model.js";
+import { UsageError } from "../diagnostics/errors.js";
+import type { Lang } from "../model/policy.js";
 import { parseHours, scaffoldOrganization, type ScaffoldFacts } from "../scaffold/organization.js";
 import { completenessFindings } from "../validate/completeness.js";
 import { validateOrganization } from "../validate/index.js";

@@ -4,7 +4,7 @@
  * which the command prints as one plain line.
  */
 import { performance } from "node:perf_hooks";
-import type { StageProgress } from "../pdf/print-site.js";
+import type { StageProgress } from "../print/print-site.js";
 
 export function terminalProgress(stage: string, write: (text: string) => void, interactive: boolean): StageProgress {
   if (!interactive) return { start() {}, advance() {}, finish() {} };

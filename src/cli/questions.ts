@@ -1,6 +1,6 @@
 /** Questions asked in the terminal (`hoshin new`), one line each. */
 import { createInterface } from "node:readline/promises";
-import { InterruptedError } from "../errors.js";
+import { InterruptedError } from "../diagnostics/errors.js";
 import type { Ask } from "./new.js";
 
 export function terminalQuestions(): { ask: Ask; close(): void } {

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../diagnostics/errors.js";
 import { formatScanReport, scanSite, SiteInputError, writeEntries, SCANNED_EXTENSIONS } from "../scan/scan.js";
 import { closestMatch } from "../validate/suggest.js";
 import { loadInput } from "./load-or-refuse.js";

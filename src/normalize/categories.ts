@@ -6,8 +6,8 @@
  * the law's own headings; the template draws them all alike.
  */
 import { clauseLibrary, formatArticle, type Clause, type ClauseGroup } from "../clauses/library.js";
-import { options, type OrganizationInput, type Text } from "./input.js";
-import type { Lang, LegalLabel, ResolvedClause, SectionModel } from "./model.js";
+import { options, type OrganizationInput, type Text } from "../model/input.js";
+import type { Lang, LegalLabel, ResolvedClause, SectionModel } from "../model/policy.js";
 
 export type CategorySectionId = "specialCare" | "locationInformation" | "personallyReferable" | "pseudonymized" | "anonymized";
 type CategorySection = Extract<SectionModel, { id: CategorySectionId }>;

@@ -5,8 +5,8 @@
  */
 import { externalTransmissionCatalogue, type Bilingual } from "../catalogue/external-transmission.js";
 import { TRANSMISSION_ITEMS, formatLawArticle, lawRef, transmissionClauses } from "../clauses/external-transmission.js";
-import type { ExternalTransmissionEntryInput, OrganizationInput, Text } from "./input.js";
-import type { Lang, LegalLabel, SectionModel, TransmissionEntry } from "./model.js";
+import type { ExternalTransmissionEntryInput, OrganizationInput, Text } from "../model/input.js";
+import type { Lang, LegalLabel, SectionModel, TransmissionEntry } from "../model/policy.js";
 
 type Section = Extract<SectionModel, { id: "externalTransmission" }>;
 

@@ -4,11 +4,11 @@
  * the archived pages a later version superseded, and links to all of them from the pages.
  */
 import path from "node:path";
-import type { ArchivedVersion } from "../data/archive.js";
-import { snapshotSource } from "../data/archive.js";
-import { isMaterialSection, materialDifferences } from "../data/material.js";
-import type { SourceFile } from "../data/source.js";
-import type { OrganizationInput } from "./input.js";
+import type { ArchivedVersion } from "../parse/archive.js";
+import { snapshotSource } from "../parse/archive.js";
+import { isMaterialSection, materialDifferences } from "../parse/material.js";
+import type { SourceFile } from "../parse/source.js";
+import type { OrganizationInput } from "../model/input.js";
 import type {
   AlternateLink,
   ChangePage,
@@ -19,7 +19,7 @@ import type {
   SectionChange,
   SupersededPage,
   VersionModel,
-} from "./model.js";
+} from "../model/policy.js";
 import { normalizeOrganization } from "./normalize.js";
 
 export function versionUrl(slug: string, date: string, lang: Lang): string {

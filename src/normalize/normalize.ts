@@ -2,13 +2,13 @@
  * The normalize stage: a valid organization file becomes the render model — one page per
  * language, sections in the standard order and numbered, clauses resolved from the library.
  */
-import type { SourceFile } from "../data/source.js";
+import type { SourceFile } from "../parse/source.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { splitMarkdownBody } from "../data/body.js";
+import { splitMarkdownBody } from "../parse/body.js";
 import { normalizeExternalTransmission, transmissionUrl } from "./external-transmission.js";
 import { label, normalizeCategories, statement } from "./categories.js";
 import { clauseLibrary, formatArticle, type ArticleRef, type Clause } from "../clauses/library.js";
-import { options, type ContactInput, type ExceptionItem, type OrganizationInput, type PurposesInput, type Text } from "./input.js";
+import { options, type ContactInput, type ExceptionItem, type OrganizationInput, type PurposesInput, type Text } from "../model/input.js";
 import type {
   ContactModel,
   Lang,
@@ -18,7 +18,7 @@ import type {
   PolicyPage,
   ResolvedClause,
   SectionModel,
-} from "./model.js";
+} from "../model/policy.js";
 
 /** The brief's fixed order. Custom sections go before the contact points unless placed. */
 export const STANDARD_ORDER = [

@@ -3,7 +3,7 @@
  * `/privacy/` puts the index at /privacy/ and a policy at /privacy/<slug>/ja/, so they sit
  * beside the host's own pages. Shared assets stay at /assets/hoshin/.
  */
-import type { AlternateLink, ChangePage, OrganizationModel, PolicyPage, SupersededPage, VersionModel } from "../normalize/model.js";
+import type { AlternateLink, ChangePage, OrganizationModel, PolicyPage, SupersededPage, VersionModel } from "../model/policy.js";
 
 /** `privacy`, `/privacy`, `/privacy/` → `/privacy/`; undefined and `/` → `/`. */
 export function normalizeBase(base: string | undefined): string {

@@ -9,7 +9,7 @@
  * so that no offset on Earth (UTC−12 … UTC+14) can move it to another day.
  */
 
-import type { DateStyle, Lang } from "../normalize/model.js";
+import type { DateStyle, Lang } from "../model/policy.js";
 
 const TOKYO = "Asia/Tokyo";
 

@@ -21,7 +21,7 @@
  * than a set of run-detection cases.
  */
 
-import type { HoursModel, Lang, Weekday } from "../normalize/model.js";
+import type { HoursModel, Lang, Weekday } from "../model/policy.js";
 
 /** The week in the order we print it: Monday first, as Japanese calendars and offices do. */
 const WEEK: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];

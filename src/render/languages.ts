@@ -3,7 +3,7 @@
  * other languages are left out, except an organization's authoritative version: it is the
  * text that prevails, and its translations link to it.
  */
-import type { Lang, OrganizationModel } from "../normalize/model.js";
+import type { Lang, OrganizationModel } from "../model/policy.js";
 
 export function onlyLanguages(organizations: OrganizationModel[], languages: readonly Lang[] | undefined): OrganizationModel[] {
   if (!languages) return organizations;

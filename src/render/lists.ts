@@ -1,4 +1,4 @@
-import type { Lang } from "../normalize/model.js";
+import type { Lang } from "../model/policy.js";
 
 /** 「A、B、C」 / "A, B and C" — the way each language runs a short list into a sentence. */
 export function joinList(items: readonly string[], lang: Lang): string {

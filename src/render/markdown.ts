@@ -4,7 +4,7 @@
  */
 import MarkdownIt from "markdown-it";
 
-import { refusedLink } from "./links.js";
+import { refusedLink } from "../model/links.js";
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
 // Validation refuses any other link with its position (src/validate/links.ts); this is the

@@ -8,10 +8,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import matter from "gray-matter";
-import { loadOrganizations } from "../build/load.js";
-import { DataError } from "../errors.js";
-import { formatDiagnostics } from "../diagnostics/format.js";
-import type { ChangePage, Lang, OrganizationModel, PolicyPage, SupersededPage, VersionModel } from "../normalize/model.js";
+import type { ChangePage, Lang, OrganizationModel, PolicyPage, SupersededPage, VersionModel } from "../model/policy.js";
 import { sectionDiff } from "./diff.js";
 import { relativeUrl } from "./relative-url.js";
 import { formatPolicyDate } from "./dates.js";
@@ -23,20 +20,13 @@ import { loadWording, sayHtml, sayText, words } from "./wording.js";
 import { cspHash, cssString } from "./css.js";
 import { normalizeBase, placeUnder } from "./base.js";
 import { onlyLanguages } from "./languages.js";
-import { printSitePdfs } from "./print.js";
 import { transmissionPages, type TransmissionPage, type TransmissionShortLink } from "./transmission.js";
 
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
-export interface HoshinPluginOptions {
-  /** Folder of organization files, loaded and validated by the plugin. Default `organizations`. */
-  input?: string;
-  /** Already-validated organizations (the CLI passes these; `input` is then ignored). */
-  organizations?: OrganizationModel[];
-  /**
-   * A PDF beside every policy page, linked from it and from the index, printed once
-   * Eleventy has written the site (Chromium found as `hoshin build` finds it). Default false.
-   */
+/** How the policy pages are rendered (the public plugin's options, less where the organizations come from). */
+export interface RenderPluginOptions {
+  /** A PDF beside every policy page, linked from it and from the index. Default false. */
   pdf?: boolean;
   /**
    * Where the site is published, e.g. `https://example.org/`: links between pages inside
@@ -55,8 +45,6 @@ export interface HoshinPluginOptions {
    * organization). An organization's authoritative version is kept whatever its language.
    */
   languages?: Lang[];
-  /** The caller prints the PDFs itself (the hoshin CLI does, in its own stage). */
-  pdfPrintedByCaller?: boolean;
   /**
    * Write the pages of these organizations only (the index still lists all): one shard of a
    * bigger build (`hoshin build --shard`), or what one save changed (`hoshin dev`).
@@ -69,13 +57,11 @@ export interface HoshinPluginOptions {
   sharedFiles?: boolean;
   /**
    * Write the index. Default true; false for all but one part of a build rendered in
-   * parts (see build/parallel-render.ts), since one index lists every organization.
+   * parts (see pipeline/parallel-render.ts), since one index lists every organization.
    */
   index?: boolean;
   /** Pages load `/.hoshin/dev.js`, which `hoshin dev` serves: live reload and the problems overlay. */
   liveReload?: boolean;
-  /** Folder of archived versions (plain Eleventy only); default `archive` beside `input`. */
-  archive?: string;
   /**
    * Renders pages to be frozen into the archive (`hoshin freeze`): every link is made
    * relative, so the page works under any path prefix, and each `from` address is moved
@@ -186,21 +172,24 @@ function pageBodyLoader(bodies: ReadonlyMap<string, string>): NunjucksLoaderLike
   };
 }
 
-export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPluginOptions = {}): void {
+/**
+ * Adds hoshin's pages to an Eleventy configuration: the organizations, asked for once when
+ * Eleventy first wants its data, rendered as `options` say. Returns the site data once it
+ * has been asked for (undefined before), for a caller that does more after Eleventy's run.
+ */
+export function renderPolicies(
+  eleventyConfig: EleventyConfigLike,
+  options: RenderPluginOptions,
+  organizations: () => Promise<OrganizationModel[]>,
+): () => Promise<HoshinSiteData> | undefined {
   const base = normalizeBase(options.base);
   let siteData: Promise<HoshinSiteData> | undefined;
-  eleventyConfig.addGlobalData("hoshin", () => (siteData ??= loadSiteData(options, base)));
-  if (options.pdf && !options.pdfPrintedByCaller) {
-    eleventyConfig.on("eleventy.after", async ({ directories }) => {
-      if (!siteData) return;
-      const { pages } = await siteData;
-      await printSitePdfs(pages, { siteDir: directories.output, pathPrefix: eleventyConfig.pathPrefix ?? "/", siteUrl: options.siteUrl });
-    });
-  }
+  const loadSiteData = () => (siteData ??= organizations().then((loaded) => siteDataOf(loaded, options, base)));
+  eleventyConfig.addGlobalData("hoshin", loadSiteData);
 
   // Archived files are published byte for byte: copied, never passed through a template.
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    const { archivedFiles } = await (siteData ??= loadSiteData(options, base));
+    const { archivedFiles } = await loadSiteData();
     for (const { from, to } of archivedFiles) {
       const target = path.join(directories.output, to);
       await mkdir(path.dirname(target), { recursive: true });
@@ -263,7 +252,12 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
   eleventyConfig.addFilter("hoshinAtomId", (url: string, urn: string) => (options.siteUrl ? new URL(url, options.siteUrl).href : urn));
   eleventyConfig.addFilter("hoshinAtomDate", (date: string) => `${date.length === 7 ? `${date}-01` : date}T00:00:00Z`);
 
-  if (options.sharedFiles === false) return;
+  if (options.sharedFiles !== false) addSharedFiles(eleventyConfig);
+  return () => siteData;
+}
+
+/** The stylesheet, the fonts and the font-face rules every page shares. */
+function addSharedFiles(eleventyConfig: EleventyConfigLike): void {
   const css = fontFaceCss();
   eleventyConfig.addTemplate("hoshin/fonts.njk", `{% raw %}${css}{% endraw %}`, {
     permalink: "/assets/hoshin/fonts.css",
@@ -295,18 +289,8 @@ function pathPrefixed(eleventyConfig: EleventyConfigLike): (this: unknown, url: 
   };
 }
 
-async function loadSiteData(options: HoshinPluginOptions, base: string): Promise<HoshinSiteData> {
-  let organizations = options.organizations;
-  if (!organizations) {
-    const result = await loadOrganizations(options.input ?? "organizations", { archive: options.archive });
-    if (result.diagnostics.some((d) => d.severity === "error")) {
-      const error = new DataError(result.diagnostics);
-      error.message = `${error.message}:\n${formatDiagnostics(result.diagnostics, "text")}`;
-      throw error;
-    }
-    organizations = result.organizations;
-  }
-  organizations = placeUnder(onlyLanguages(organizations, options.languages), base);
+function siteDataOf(loaded: OrganizationModel[], options: RenderPluginOptions, base: string): HoshinSiteData {
+  const organizations = placeUnder(onlyLanguages(loaded, options.languages), base);
   const only = options.only;
   const shortLinks = only ? organizations.filter((o) => only.has(o.slug)) : organizations;
   const versions = organizations

@@ -4,7 +4,7 @@
  * organization that sends visitors on to the authoritative language. Read from the pages as
  * they are published, so a `base` or a choice of `languages` applies to them too.
  */
-import type { AlternateLink, NumberedSection, OrganizationModel, PolicyPage } from "../normalize/model.js";
+import type { AlternateLink, NumberedSection, OrganizationModel, PolicyPage } from "../model/policy.js";
 
 export interface TransmissionPage {
   policy: PolicyPage;

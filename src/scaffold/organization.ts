@@ -7,8 +7,8 @@ import nunjucks from "nunjucks";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { TEMPLATES_DIR } from "../render/plugin.js";
-import type { Lang, Weekday } from "../normalize/model.js";
-import type { SourceFormat } from "../data/source.js";
+import type { Lang, Weekday } from "../model/policy.js";
+import type { SourceFormat } from "../parse/source.js";
 
 export interface ScaffoldFacts {
   langs: Lang[];

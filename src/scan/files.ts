@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { mapInBatches } from "../batches.js";
+import { mapInBatches } from "../workers/batches.js";
 
 export type SiteFileKind = "html" | "script" | "style";
 

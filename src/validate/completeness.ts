@@ -5,8 +5,8 @@
  * It reads only data that passed the other checks, so it never guesses at broken input.
  */
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
-import { formatDataPath, oneLine, type SourceFile } from "../data/source.js";
-import type { OrganizationInput } from "../normalize/input.js";
+import { formatDataPath, oneLine, type SourceFile } from "../parse/source.js";
+import type { OrganizationInput } from "../model/input.js";
 import { REQUIREMENTS, type Requirement } from "./requirements.js";
 
 export interface CompletenessOptions {

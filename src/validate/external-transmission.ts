@@ -6,8 +6,8 @@
  */
 import { distance } from "fastest-levenshtein";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../data/source.js";
-import type { Lang } from "../normalize/model.js";
+import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../parse/source.js";
+import type { Lang } from "../model/policy.js";
 import { closestMatch } from "./suggest.js";
 
 type Json = Record<string, unknown>;

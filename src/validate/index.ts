@@ -1,6 +1,6 @@
 /** The validate stage: every problem in every file, at once. */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { SourceFile } from "../data/source.js";
+import type { SourceFile } from "../parse/source.js";
 import { organizationSchema, schemaErrors } from "./schema.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 import { semanticDiagnostics } from "./semantic.js";

@@ -6,8 +6,8 @@
  * that says the same.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatDataPath, oneLine, type DataPath, type Position, type SourceFile } from "../data/source.js";
-import { ALLOWED_SCHEMES, percentDecoded, refusedLink, type RefusedLink } from "../render/links.js";
+import { formatDataPath, oneLine, type DataPath, type Position, type SourceFile } from "../parse/source.js";
+import { ALLOWED_SCHEMES, percentDecoded, refusedLink, type RefusedLink } from "../model/links.js";
 import { scanMarkdown, type MarkdownFinding } from "./markdown-scan.js";
 
 export function linkDiagnostics(source: SourceFile): Diagnostic[] {

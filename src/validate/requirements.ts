@@ -10,8 +10,8 @@
  * rests on, and the data path where the missing matter goes. `isMissing` reads data that
  * has already passed the schema and the semantic checks.
  */
-import type { DataPath } from "../data/source.js";
-import type { OrganizationInput } from "../normalize/input.js";
+import type { DataPath } from "../parse/source.js";
+import type { OrganizationInput } from "../model/input.js";
 import { externalTransmissionCatalogue } from "../catalogue/external-transmission.js";
 
 export type Profile = "privacy-mark" | "telecom";

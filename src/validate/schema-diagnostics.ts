@@ -5,8 +5,8 @@
  */
 import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../data/source.js";
-import { LANGS } from "../normalize/model.js";
+import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../parse/source.js";
+import { LANGS } from "../model/policy.js";
 import { EARLIEST_YEAR, organizationSchema, resolveRef, type JsonSchema } from "./schema.js";
 import { closestMatch, suggestionHint } from "./suggest.js";
 import { isCatalogueIdPath, unknownCatalogueId } from "./external-transmission.js";

@@ -4,10 +4,10 @@
  * parts that are well-formed; the schema check reports the rest.
  */
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
-import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../data/source.js";
-import { splitMarkdownBody } from "../data/body.js";
+import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../parse/source.js";
+import { splitMarkdownBody } from "../parse/body.js";
 import { clauseLibrary } from "../clauses/library.js";
-import { LANGS, type Lang } from "../normalize/model.js";
+import { LANGS, type Lang } from "../model/policy.js";
 import { isDateOrMonth, resolveRef, type JsonSchema } from "./schema.js";
 import { isBlank } from "./blank.js";
 import { suggestionHint } from "./suggest.js";

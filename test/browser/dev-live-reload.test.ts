@@ -9,7 +9,7 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { CHROMIUM_ARGS } from "../../src/pdf/print-site.js";
+import { CHROMIUM_ARGS } from "../../src/print/print-site.js";
 import { BIN, makeProject, removeProjects } from "../cli/helpers.js";
 import { CHROMIUM } from "./helpers.js";
 

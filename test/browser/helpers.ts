@@ -2,7 +2,7 @@
  * Shared by the browser tests: the example site built once, served as-is from loopback,
  * and a real headless Chromium to look at it with. Not a test file itself (no `.test.ts`).
  *
- * The server here is deliberately not src/pdf/print-server.ts: that one swaps in the
+ * The server here is deliberately not src/print/print-server.ts: that one swaps in the
  * print fonts, while these tests must see exactly the files a visitor would get.
  */
 import { readFile, readdir, rm } from "node:fs/promises";
@@ -11,8 +11,8 @@ import path from "node:path";
 import { chromium, type Browser, type Page, type Request } from "playwright-core";
 import sirv from "sirv";
 
-import { listenOnLoopback } from "../../src/pdf/print-server.js";
-import { CHROMIUM_ARGS } from "../../src/pdf/print-site.js";
+import { listenOnLoopback } from "../../src/print/print-server.js";
+import { CHROMIUM_ARGS } from "../../src/print/print-site.js";
 import { REPO, buildSite } from "../helpers/site.js";
 
 /** The fast headless build of Chromium that hoshin itself prefers for printing. */

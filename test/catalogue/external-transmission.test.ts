@@ -17,7 +17,7 @@ import { normalizeExternalTransmission } from "../../src/normalize/external-tran
 import { placeUnder } from "../../src/render/base.js";
 import { normalizeOrganization } from "../../src/normalize/normalize.js";
 import { organizationSchema } from "../../src/validate/schema.js";
-import type { SourceFile } from "../../src/data/source.js";
+import type { SourceFile } from "../../src/parse/source.js";
 import { REPO } from "../helpers/site.js";
 
 /** The ids every engineer uses (hoshin scan's catalogue/detect.yaml is keyed by the same). */

@@ -235,13 +235,13 @@ describe.concurrent("help and version (exit 0)", () => {
 
 // Exit 3 cannot be caused from outside without a bug, so one is planted: the loader is
 // replaced by one that fails, and the CLI runs in-process through `run()`.
-vi.mock("../../src/build/load.js", () => ({
+vi.mock("../../src/pipeline/load.js", () => ({
   loadOrganizations: vi.fn(),
 }));
 
 describe("run() in-process, with a failing loader", () => {
   async function runWith(failure: unknown) {
-    const { loadOrganizations } = await import("../../src/build/load.js");
+    const { loadOrganizations } = await import("../../src/pipeline/load.js");
     vi.mocked(loadOrganizations).mockRejectedValueOnce(failure);
     const { run } = await import("../../src/cli/main.js");
     const said = { out: "", err: "" };
@@ -272,7 +272,7 @@ describe("run() in-process, with a failing loader", () => {
   });
 
   it("gives a hoshin error its own exit code and message, without a stack trace", async () => {
-    const { EnvironmentError } = await import("../../src/errors.js");
+    const { EnvironmentError } = await import("../../src/diagnostics/errors.js");
     const result = await runWith(new EnvironmentError("hoshin: cannot read the disk"));
     expect(result).toEqual({ code: 1, out: "", err: "hoshin: cannot read the disk\n" });
   });

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DIAGNOSTIC_LINE, FIXTURES, STACK_FRAME, hashTree, hoshin, makeProject, read, removeProjects, splitReport, tags, type RunResult } from "./helpers.js";
-import { readStructure } from "../pdf/structure.js";
+import { readStructure } from "../print/structure.js";
 
 afterAll(removeProjects);
 

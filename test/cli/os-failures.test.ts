@@ -12,10 +12,10 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { writeSyntheticOrganizations } from "../../src/bench/synthetic.js";
-import { DiskStore } from "../../src/build/disk-store.js";
-import { claim, removeLeftovers } from "../../src/build/leftovers.js";
-import { publishAtomically } from "../../src/build/publish.js";
-import { EnvironmentError } from "../../src/errors.js";
+import { DiskStore } from "../../src/cache/disk-store.js";
+import { claim, removeLeftovers } from "../../src/publish/leftovers.js";
+import { publishAtomically } from "../../src/publish/publish.js";
+import { EnvironmentError } from "../../src/diagnostics/errors.js";
 import { BIN, REPO, STACK_FRAME, hashTree, hoshin, makeProject, removeProjects } from "./helpers.js";
 
 const mounts: string[] = [];

@@ -9,7 +9,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { readStructure } from "../pdf/structure.js";
+import { readStructure } from "../print/structure.js";
 import { hoshin, htmlFiles, links, listFiles, makeProject, read, removeProjects, tags } from "./helpers.js";
 
 afterAll(removeProjects);

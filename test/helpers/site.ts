@@ -2,8 +2,8 @@
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { loadOrganizations } from "../../src/build/load.js";
-import { renderSite } from "../../src/build/eleventy.js";
+import { loadOrganizations } from "../../src/pipeline/load.js";
+import { renderSite } from "../../src/pipeline/eleventy.js";
 
 export const REPO = path.resolve(import.meta.dirname, "../..");
 

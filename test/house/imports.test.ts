@@ -46,6 +46,34 @@ function findCycle(graph: Map<string, string[]>): string[] | undefined {
   return undefined;
 }
 
+/**
+ * The folders of `src/` in the order data flows through them (see docs/architecture.md):
+ * a module may import from its own rank or an earlier one, never a later one. Folders of
+ * one rank do not depend on each other's order (the circle test still holds them apart).
+ */
+const LAYERS: readonly (readonly string[])[] = [
+  ["types", "model", "diagnostics", "workers", "cache"],
+  ["clauses", "catalogue"],
+  ["discover"],
+  ["parse"],
+  ["validate"],
+  ["normalize"],
+  ["render"],
+  ["print"],
+  ["pipeline"],
+  ["publish"],
+  ["dev"],
+  ["scan", "scaffold"],
+  ["cli", "bench", "index.ts"],
+];
+
+function rankOf(file: string): number {
+  const top = path.relative(SRC, file).split(path.sep)[0]!;
+  const rank = LAYERS.findIndex((layer) => layer.includes(top));
+  if (rank < 0) throw new Error(`src/${top} is in no layer: give it its place in LAYERS and in docs/architecture.md`);
+  return rank;
+}
+
 describe("the source's imports", () => {
   const files = sources(SRC);
   const known = new Set(files);
@@ -54,6 +82,19 @@ describe("the source's imports", () => {
   it("are read from every module", () => {
     expect(files.length).toBeGreaterThan(50);
     expect(graph.get(path.join(SRC, "cli/main.ts"))!.length).toBeGreaterThan(0);
+  });
+
+  it("place every folder of src/ in a layer, and no build/ folder among them", () => {
+    const tops = new Set(files.map((file) => path.relative(SRC, file).split(path.sep)[0]!));
+    expect([...tops].filter((top) => !LAYERS.flat().includes(top))).toEqual([]);
+    expect(tops.has("build")).toBe(false);
+  });
+
+  it("never run back up the flow", () => {
+    const backwards = [...graph].flatMap(([file, targets]) =>
+      targets.filter((target) => rankOf(target) > rankOf(file)).map((target) => `${path.relative(SRC, file)} → ${path.relative(SRC, target)}`),
+    );
+    expect(backwards).toEqual([]);
   });
 
   it("form no circle", () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatPolicyDate } from "../../src/render/dates.js";
-import type { DateStyle, Lang } from "../../src/normalize/model.js";
+import type { DateStyle, Lang } from "../../src/model/policy.js";
 
 const cases: Array<[iso: string, lang: Lang, style: DateStyle, expected: string]> = [
   // Era form.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatHours, formatTimeRange } from "../../src/render/hours.js";
-import type { HoursModel, Weekday } from "../../src/normalize/model.js";
+import type { HoursModel, Weekday } from "../../src/model/policy.js";
 
 const CENTER = { ja: "当センター", en: "our center" };
 const WEEKDAYS: Weekday[] = ["mon", "tue", "wed", "thu", "fri"];

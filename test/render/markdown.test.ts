@@ -1,11 +1,11 @@
 /**
  * The page's Markdown, the second line of defence behind validation: a link it may not carry
  * is left as text, whatever the validation let through; every link validation allows is a
- * link. One rule (src/render/links.ts) decides for both.
+ * link. One rule (src/model/links.ts) decides for both.
  */
 import { describe, expect, it } from "vitest";
 
-import { refusedLink } from "../../src/render/links.js";
+import { refusedLink } from "../../src/model/links.js";
 import { renderMarkdown } from "../../src/render/markdown.js";
 
 const ALLOWED = [

@@ -9,7 +9,7 @@ import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { hoshin, type HoshinPluginOptions } from "../../src/render/plugin.js";
+import { hoshin, type HoshinPluginOptions } from "../../src/pipeline/plugin.js";
 import { REPO } from "../helpers/site.js";
 import { htmlFiles, links, listFiles, read } from "../cli/helpers.js";
 

@@ -10,8 +10,8 @@ import path from "node:path";
 import { parseDocument } from "htmlparser2";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { loadOrganizations } from "../../src/build/load.js";
-import { renderSite } from "../../src/build/eleventy.js";
+import { loadOrganizations } from "../../src/pipeline/load.js";
+import { renderSite } from "../../src/pipeline/eleventy.js";
 import { REPO } from "../helpers/site.js";
 
 const folders: string[] = [];

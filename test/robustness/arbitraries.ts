@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { clauseLibrary } from "../../src/clauses/library.js";
 import { isBlank } from "../../src/validate/blank.js";
 import { REQUIREMENT_CODES } from "../../src/validate/requirements.js";
-import type { OrganizationInput, Text } from "../../src/normalize/input.js";
+import type { OrganizationInput, Text } from "../../src/model/input.js";
 
 type Lang = "ja" | "en";
 type Json = Record<string, unknown>;

@@ -11,7 +11,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { LIMITS } from "../../src/data/parse.js";
+import { LIMITS } from "../../src/parse/parse.js";
 import {
   DIAGNOSTIC_LINE,
   hashTree,

@@ -14,12 +14,12 @@ import fc from "fast-check";
 import { parse as parseYaml } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { loadOrganizations } from "../../src/build/load.js";
-import { renderSite } from "../../src/build/eleventy.js";
-import { parseOrganizationText } from "../../src/data/parse.js";
-import type { SourceFile, SourceFormat } from "../../src/data/source.js";
+import { loadOrganizations } from "../../src/pipeline/load.js";
+import { renderSite } from "../../src/pipeline/eleventy.js";
+import { parseOrganizationText } from "../../src/parse/parse.js";
+import type { SourceFile, SourceFormat } from "../../src/parse/source.js";
 import { hasErrors, type Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import type { OrganizationModel } from "../../src/normalize/model.js";
+import type { OrganizationModel } from "../../src/model/policy.js";
 import { normalizeOrganization } from "../../src/normalize/normalize.js";
 import { completenessFindings, isCompletenessFinding } from "../../src/validate/completeness.js";
 import { validateOrganization } from "../../src/validate/index.js";

@@ -7,8 +7,8 @@ import path from "node:path";
 
 import { describe, expect, it, vi } from "vitest";
 
-import { LIMITS, parseOrganizationText } from "../../src/data/parse.js";
-import type { SourceFormat } from "../../src/data/source.js";
+import { LIMITS, parseOrganizationText } from "../../src/parse/parse.js";
+import type { SourceFormat } from "../../src/parse/source.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { validateOrganization } from "../../src/validate/index.js";
 import { allProblems, discovered, serialize } from "./support.js";

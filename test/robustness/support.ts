@@ -8,8 +8,8 @@ import path from "node:path";
 
 import { stringify } from "yaml";
 
-import type { DiscoveredFile } from "../../src/data/discover.js";
-import type { SourceFormat } from "../../src/data/source.js";
+import type { DiscoveredFile } from "../../src/discover/discover.js";
+import type { SourceFormat } from "../../src/parse/source.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { formatDiagnosticLine } from "../../src/diagnostics/format.js";
 

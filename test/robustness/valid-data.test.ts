@@ -10,12 +10,12 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { loadOrganizations } from "../../src/build/load.js";
-import { renderSite } from "../../src/build/eleventy.js";
-import { parseOrganizationText } from "../../src/data/parse.js";
-import type { SourceFormat } from "../../src/data/source.js";
+import { loadOrganizations } from "../../src/pipeline/load.js";
+import { renderSite } from "../../src/pipeline/eleventy.js";
+import { parseOrganizationText } from "../../src/parse/parse.js";
+import type { SourceFormat } from "../../src/parse/source.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import type { OrganizationInput, Text } from "../../src/normalize/input.js";
+import type { OrganizationInput, Text } from "../../src/model/input.js";
 import { normalizeOrganization } from "../../src/normalize/normalize.js";
 import { validateOrganization } from "../../src/validate/index.js";
 import { completenessFindings, isCompletenessFinding } from "../../src/validate/completeness.js";

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { ValidateFunction } from "ajv";
 import { organizationSchema as builtSchema } from "../../dist/validate/schema.js";
-import { parseOrganizationText } from "../../src/data/parse.js";
+import { parseOrganizationText } from "../../src/parse/parse.js";
 import { organizationAjv, validatorStamp, SCHEMA_FILE } from "../../src/validate/schema.js";
 import { REPO } from "../helpers/site.js";
 

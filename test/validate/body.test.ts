@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { splitMarkdownBody } from "../../src/data/body.js";
+import { splitMarkdownBody } from "../../src/parse/body.js";
 import { fixtureFiles, loadFixtureFolder, type Case, type FixtureFolder } from "./fixtures.js";
 
 const SECTION_HEADING_HINT = "start each extra section with a `## Heading` line";

@@ -10,7 +10,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { loadOrganizations, type LoadResult } from "../../src/build/load.js";
+import { loadOrganizations, type LoadResult } from "../../src/pipeline/load.js";
 import { formatDiagnosticLine } from "../../src/diagnostics/format.js";
 import { REQUIREMENTS, REQUIREMENT_CODES } from "../../src/validate/requirements.js";
 import { organizationSchema } from "../../src/validate/schema.js";

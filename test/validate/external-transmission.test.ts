@@ -10,7 +10,7 @@ import path from "node:path";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { loadOrganizations, type LoadResult } from "../../src/build/load.js";
+import { loadOrganizations, type LoadResult } from "../../src/pipeline/load.js";
 import { formatDiagnosticLine } from "../../src/diagnostics/format.js";
 import { unknownCatalogueId } from "../../src/validate/external-transmission.js";
 import { externalTransmissionCatalogue } from "../../src/catalogue/external-transmission.js";

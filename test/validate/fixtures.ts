@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { loadOrganizations, type LoadResult } from "../../src/build/load.js";
+import { loadOrganizations, type LoadResult } from "../../src/pipeline/load.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { isCompletenessFinding } from "../../src/validate/completeness.js";
 

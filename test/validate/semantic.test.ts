@@ -8,7 +8,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { clauseLibrary } from "../../src/clauses/library.js";
-import { parseOrganizationFile } from "../../src/data/parse.js";
+import { parseOrganizationFile } from "../../src/parse/parse.js";
 import { hasErrors } from "../../src/diagnostics/diagnostic.js";
 import { validateOrganization } from "../../src/validate/index.js";
 import { organizationSchema, type JsonSchema } from "../../src/validate/schema.js";

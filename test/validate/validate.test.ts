@@ -6,7 +6,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { parseOrganizationFile } from "../../src/data/parse.js";
+import { parseOrganizationFile } from "../../src/parse/parse.js";
 import { sortDiagnostics } from "../../src/diagnostics/diagnostic.js";
 import { formatDiagnosticLine } from "../../src/diagnostics/format.js";
 import { validateOrganization } from "../../src/validate/index.js";

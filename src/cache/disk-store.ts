@@ -1,0 +1,97 @@
+/**
+ * A folder of values by content key, for results that are slow to make and safe to make
+ * again: a missing, unreadable or damaged entry is simply a miss, and a store that cannot be
+ * written is a build that saves nothing for next time, never a failed build. Writes go on
+ * beside the build's own work; creating a file costs this machine half a millisecond.
+ */
+import { access, mkdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { pruneUnused } from "./cache-dir.js";
+
+/** Entries written at once: enough to keep the disk busy, few enough for file handles. */
+const CONCURRENT_WRITES = 16;
+
+
+export class DiskStore<T> {
+  private made = false;
+
+  constructor(readonly dir: string) {}
+
+  async get(key: string): Promise<T | undefined> {
+    const file = this.entry(key);
+    let value: T;
+    try {
+      value = deserialize(await readFile(file)) as T;
+    } catch {
+      return undefined;
+    }
+    // Used now: kept for another fortnight.
+    const now = new Date();
+    await utimes(file, now, now).catch(() => undefined);
+    return value;
+  }
+
+  /** Whether an entry is kept under `key` (it may still turn out unreadable). */
+  has(key: string): Promise<boolean> {
+    return access(this.entry(key)).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /**
+   * Starts keeping `value` under `key` and returns at once: the value is serialized now, and
+   * written while the build goes on (a few at a time). `settled()` waits for every write.
+   */
+  set(key: string, value: T): void {
+    const bytes = serialize(value);
+    this.queue.push(() => this.write(key, bytes));
+    this.startWrites();
+  }
+
+  /** Resolves when every value set so far is written (or has failed to be: it is a cache). */
+  settled(): Promise<void> {
+    if (this.active === 0 && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private queue: Array<() => Promise<void>> = [];
+  private active = 0;
+  private waiting: Array<() => void> = [];
+
+  private startWrites(): void {
+    while (this.active < CONCURRENT_WRITES && this.queue.length > 0) {
+      const write = this.queue.shift()!;
+      this.active += 1;
+      void write().finally(() => {
+        this.active -= 1;
+        this.startWrites();
+        if (this.active === 0 && this.queue.length === 0) for (const resolve of this.waiting.splice(0)) resolve();
+      });
+    }
+  }
+
+  private async write(key: string, bytes: Uint8Array): Promise<void> {
+    // Written aside and renamed: a build stopped mid-write must not leave half an entry.
+    // A killed build's `.tmp` files are never read, and prune() removes them.
+    const temporary = `${this.entry(key)}.${process.pid}.tmp`;
+    try {
+      if (!this.made) await mkdir(this.dir, { recursive: true });
+      this.made = true;
+      await writeFile(temporary, bytes);
+      await rename(temporary, this.entry(key));
+    } catch {
+      // A full disk or a read-only cache folder costs the next build time, nothing else.
+      await rm(temporary, { force: true }).catch(() => undefined);
+    }
+  }
+
+  prune(now = Date.now()): Promise<void> {
+    return pruneUnused(this.dir, now);
+  }
+
+  private entry(key: string): string {
+    return path.join(this.dir, `${key}.v8`);
+  }
+}

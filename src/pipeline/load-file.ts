@@ -1,0 +1,76 @@
+/**
+ * One organization file through parse → validate → normalize: its problems, and its render
+ * model when it has no error. The folder-level pipeline (load.ts) runs this for every file,
+ * on the main thread or in a worker (load-worker.ts).
+ */
+import type { ArchivedVersion } from "../parse/archive.js";
+import type { DiscoveredFile } from "../discover/discover.js";
+import { parseOrganizationFile, parseOrganizationText, type ParseResult } from "../parse/parse.js";
+import type { SourceFile } from "../parse/source.js";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { attachHistory } from "../normalize/history.js";
+import type { OrganizationModel } from "../model/policy.js";
+import { normalizeOrganization } from "../normalize/normalize.js";
+import { completenessFindings, isCompletenessFinding } from "../validate/completeness.js";
+import { historyDiagnostics } from "../validate/history.js";
+import { validateOrganization } from "../validate/index.js";
+
+export interface FileLoadOptions {
+  /** Completeness findings are errors: nothing incomplete is normalized (or published). */
+  strict?: boolean;
+}
+
+/** What one file gives: its problems, and its organization when it has no error. */
+export interface LoadedFile {
+  /** Problems in the file itself, and in its history against the archive. */
+  diagnostics: Diagnostic[];
+  /** What the policy leaves unsaid (see validate/completeness.ts): reported only when no file has an error. */
+  findings: Diagnostic[];
+  /** Set once the file has been parsed. */
+  slug?: string;
+  source?: SourceFile;
+  organization?: OrganizationModel;
+}
+
+/** A loaded file without its parsed source: what a store keeps, and what a worker sends back. */
+export type StoredLoad = Omit<LoadedFile, "source">;
+
+/** The archived versions a file's history is checked and shown against. */
+export interface FileHistory {
+  versions(slug: string): ArchivedVersion[];
+  /** Whether this hoshin can still read the version's data (to compare it). */
+  readable(version: ArchivedVersion): boolean;
+}
+
+export async function loadOrganizationFile(file: DiscoveredFile, history: FileHistory, options: FileLoadOptions = {}): Promise<LoadedFile> {
+  return loadParsedOrganization(await parseOrganizationFile(file), history, options);
+}
+
+/** The same, for a file already read (its size checked against the limit). */
+export function loadOrganizationBytes(file: DiscoveredFile, bytes: Uint8Array, history: FileHistory, options: FileLoadOptions = {}): LoadedFile {
+  return loadParsedOrganization(parseOrganizationText(file, bytes), history, options);
+}
+
+export function withoutSource({ source: _source, ...rest }: LoadedFile): StoredLoad {
+  return rest;
+}
+
+/** validate → normalize, for a file already parsed (or refused by the parser). */
+export function loadParsedOrganization(parsed: ParseResult, history: FileHistory, options: FileLoadOptions = {}): LoadedFile {
+  if (!parsed.source) return { diagnostics: parsed.diagnostics, findings: [] };
+  const source = parsed.source;
+  const slug = source.slug;
+  const diagnostics = [...parsed.diagnostics, ...validateOrganization(source)];
+  if (hasErrors(diagnostics)) return { diagnostics, findings: [], slug, source };
+  const versions = history.versions(source.slug);
+  diagnostics.push(...historyDiagnostics(source, versions));
+  if (hasErrors(diagnostics)) return { diagnostics, findings: [], slug, source };
+  const findings = completenessFindings(source, { strict: options.strict });
+  const organization = attachHistory(
+    normalizeOrganization(source, findings.filter(isCompletenessFinding)),
+    source,
+    versions,
+    history.readable,
+  );
+  return { diagnostics, findings, slug, source, organization };
+}

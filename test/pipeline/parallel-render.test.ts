@@ -1,0 +1,51 @@
+/**
+ * A build rendered in parts, one Eleventy per core, writes exactly the site one Eleventy
+ * writes. The worker threads run the compiled code, so this test loads it from dist/.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadOrganizations } from "../../dist/pipeline/load.js";
+import { renderSite } from "../../dist/pipeline/eleventy.js";
+import { renderInParts } from "../../dist/pipeline/parallel-render.js";
+import { partsFor } from "../../dist/workers/parts.js";
+import { hashTree } from "../cli/helpers.js";
+
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true }))));
+const folder = async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "hoshin-parts-"));
+  folders.push(dir);
+  return dir;
+};
+
+describe("rendering in parts", () => {
+  it("writes byte for byte the site one Eleventy writes, history and feeds included", async () => {
+    const { organizations, diagnostics } = await loadOrganizations("organizations");
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const [whole, inParts] = [await folder(), await folder()];
+    await renderSite(organizations, { outDir: whole, pdf: true });
+    const result = await renderInParts(organizations, { outDir: inParts, pdf: true }, { parts: 3 });
+    const expected = await hashTree(whole);
+    expect(Object.keys(expected)).toContain("minato-kodomo-net/feed.xml");
+    expect(await hashTree(inParts)).toEqual(expected);
+    expect(result.written).toBeGreaterThan(organizations.length);
+  }, 60_000);
+
+  it("renders only the organizations asked for, and the index", async () => {
+    const { organizations } = await loadOrganizations("organizations");
+    const out = await folder();
+    await renderInParts(organizations, { outDir: out, only: new Set(["genron-npo", "ji4pe"]) }, { parts: 2 });
+    const top = new Set(Object.keys(await hashTree(out)).map((file) => file.split("/")[0]));
+    expect(top).toEqual(new Set(["index.html", "feed.xml", "assets", "genron-npo", "ji4pe"]));
+  }, 60_000);
+
+  it("uses one part per core for large builds, and one for small ones", () => {
+    expect(partsFor(1000, 2)).toBe(2);
+    expect(partsFor(1000, 16)).toBe(4);
+    expect(partsFor(1000, 1)).toBe(1);
+    expect(partsFor(100, 8)).toBe(1);
+    expect(partsFor(300, 8)).toBe(2);
+  });
+});
