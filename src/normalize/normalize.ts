@@ -5,6 +5,7 @@
 import type { SourceFile } from "../parse/source.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { splitMarkdownBody } from "../parse/body.js";
+import { sayText } from "../wording/wording.js";
 import { normalizeExternalTransmission, transmissionUrl } from "./external-transmission.js";
 import { label, normalizeCategories, statement } from "./categories.js";
 import { clauseLibrary, formatArticle, type ArticleRef, type Clause } from "../clauses/library.js";
@@ -52,15 +53,6 @@ export const STANDARD_ORDER = [
   "continuousImprovement",
   "policyChanges",
 ] as const;
-
-/** How Japanese wording refers to the organization when the data gives no short name. */
-const DEFAULT_SELF: Record<string, string> = {
-  npo: "当法人",
-  "public-body": "当機関",
-  company: "当社",
-  association: "当会",
-  other: "当団体",
-};
 
 /**
  * `findings` are the completeness findings validation reported for this file (none
@@ -357,7 +349,7 @@ function normalizePage(
     title: tOpt(policy.title),
     organization: {
       name: t(org.name),
-      self: lang === "ja" ? (shortName ?? DEFAULT_SELF[org.kind ?? "other"]) : shortName,
+      self: shortName ?? defaultSelf(org.kind ?? "other", lang),
       postalCode: org.postalCode,
       address: tOpt(org.address),
       representative: org.representative && { title: tOpt(org.representative.title), name: t(org.representative.name) },
@@ -472,4 +464,9 @@ function normalizeContact(contact: ContactInput, lang: Lang): ContactModel {
     },
     note: t(contact.note),
   };
+}
+
+/** The wording's name for an organization of this kind (当法人, 当社, …), or none where the language words it as "we". */
+function defaultSelf(kind: string, lang: Lang): string | undefined {
+  return sayText(`self.${kind}`, lang) || undefined;
 }

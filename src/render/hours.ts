@@ -5,7 +5,10 @@
  *   ja  10:00〜18:00（土日祝日・当センター休業日を除く）
  *
  * The label (受付時間 / Reception hours) and the free-text `note` belong to the
- * template; this module only words the days and times.
+ * template; this module only words the days and times, with the words of the language's
+ * `hours` and `list` wording (wording/<lang>.yaml): its `grammar` is `compound` for
+ * Japanese, which runs closed weekdays together (月・火曜, 土日), or `listed`, which makes
+ * each day an item of the sentence's list.
  *
  * How the days are worded depends on how many weekdays are closed:
  *   - none, and no holiday flags: the time range alone;
@@ -21,7 +24,9 @@
  * than a set of run-detection cases.
  */
 
-import type { HoursModel, Lang, Weekday } from "../model/policy.js";
+import type { HoursModel, Weekday } from "../model/policy.js";
+import { sayText } from "../wording/wording.js";
+import { joinList } from "./lists.js";
 
 /** The week in the order we print it: Monday first, as Japanese calendars and offices do. */
 const WEEK: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -29,39 +34,33 @@ const WEEK: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun
 /** From this many closed weekdays on, we name the open days instead of the closed ones. */
 const LIST_OPEN_DAYS_FROM = 3;
 
+const dayNames = new Map<string, Record<Weekday, string>>();
+
 /**
- * Weekday names from ICU rather than a hand-typed table, so spelling cannot drift.
+ * Weekday names from ICU rather than a hand-typed table, so spelling cannot drift: 月 … 日
+ * (short, to which the wording adds 曜 or 曜日 as the phrase needs) or Monday … Sunday.
  * 2024-01-01 was a Monday; formatting in UTC keeps the machine's zone out of it.
  */
-function weekdayNames(locale: string, width: "long" | "short"): Record<Weekday, string> {
-  const format = new Intl.DateTimeFormat(locale, { weekday: width, timeZone: "UTC" });
-  const names = {} as Record<Weekday, string>;
-  WEEK.forEach((day, index) => {
-    names[day] = format.format(new Date(Date.UTC(2024, 0, 1 + index)));
-  });
+function weekdayNames(lang: string): Record<Weekday, string> {
+  let names = dayNames.get(lang);
+  if (!names) {
+    const width = sayText("hours.dayWidth", lang) === "short" ? "short" : "long";
+    const format = new Intl.DateTimeFormat(lang, { weekday: width, timeZone: "UTC" });
+    names = {} as Record<Weekday, string>;
+    for (const [index, day] of WEEK.entries()) names[day] = format.format(new Date(Date.UTC(2024, 0, 1 + index)));
+    dayNames.set(lang, names);
+  }
   return names;
 }
-
-/** "Monday" … "Sunday". */
-const EN_DAY = weekdayNames("en-US", "long");
-/** 月 … 日: the one-character form, to which we add 曜 or 曜日 as the phrase needs. */
-const JA_DAY = weekdayNames("ja", "short");
 
 /** "09:00" → "9:00": a leading zero on the hour is not how hours are written in either language. */
 function formatTime(time: string): string {
   return time.replace(/^0(?=\d)/, "");
 }
 
-/** "9:00–17:30" (en dash) / "9:00〜17:30" (wave dash U+301C). */
-export function formatTimeRange(open: string, close: string, lang: Lang): string {
-  const dash = lang === "en" ? "\u2013" : "\u301C";
-  return `${formatTime(open)}${dash}${formatTime(close)}`;
-}
-
-/** "a", "a and b", "a, b and c": the house style has no Oxford comma. */
-function joinEnglish(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+/** "9:00–17:30" (en dash) / "9:00〜17:30" (wave dash U+301C): the language's `hours.range`. */
+export function formatTimeRange(open: string, close: string, lang: string): string {
+  return sayText("hours.range", lang, { open: formatTime(open), close: formatTime(close) });
 }
 
 interface DayPlan {
@@ -86,55 +85,49 @@ function planDays(days: readonly Weekday[]): DayPlan {
   return { open, closed: listOpen ? [] : closed, listOpen };
 }
 
-/** "(excluding …)" wrapper, or nothing when there is nothing to exclude. */
-function englishExclusion(items: readonly string[]): string {
-  return items.length === 0 ? "" : ` (excluding ${joinEnglish(items)})`;
-}
-
-function formatHoursEnglish(hours: HoursModel, plan: DayPlan, selfEn: string | undefined): string {
-  const range = formatTimeRange(hours.open, hours.close, "en");
-  const excluded = plan.closed.map((day) => `${EN_DAY[day]}s`);
-  if (hours.closedOnNationalHolidays) excluded.push("national holidays");
-  // self.en is a noun phrase ("our center"); without one, "our holidays" still reads right.
-  if (hours.closedOnOwnHolidays) excluded.push(selfEn ? `${selfEn}'s holidays` : "our holidays");
-
-  const lead = plan.listOpen ? `${joinEnglish(plan.open.map((day) => `${EN_DAY[day]}s`))}, ` : "";
-  return `${lead}${range}${englishExclusion(excluded)}`;
+/** Each closed weekday an item of the list: "Saturdays, Sundays and national holidays". */
+function listedHours(hours: HoursModel, plan: DayPlan, lang: string, self: string | undefined): string {
+  const names = weekdayNames(lang);
+  const day = (d: Weekday) => sayText("hours.day", lang, { day: names[d] });
+  const excluded = plan.closed.map(day);
+  if (hours.closedOnNationalHolidays) excluded.push(sayText("hours.nationalHolidays", lang));
+  if (hours.closedOnOwnHolidays) excluded.push(ownHolidays(lang, self));
+  const lead = plan.listOpen ? sayText("hours.openDays", lang, { days: joinList(plan.open.map(day), lang) }) : "";
+  const exclusion = excluded.length === 0 ? "" : sayText("hours.excluding", lang, { items: joinList(excluded, lang) });
+  return `${lead}${formatTimeRange(hours.open, hours.close, lang)}${exclusion}`;
 }
 
 /**
- * The closed weekdays and national holidays, in the run-together forms a Japanese
- * notice uses: 土日, 土日祝日, 日曜・祝日, 土曜, 水曜, 月・火曜, 祝日.
+ * Closed weekdays run together, in the forms a Japanese notice uses: 土日, 土日祝日,
+ * 日曜・祝日, 土曜, 水曜, 月・火曜 (one 曜 for the run, not 月曜・火曜), 祝日.
  */
-function japaneseClosedDays(closed: readonly Weekday[], nationalHolidays: boolean): string[] {
-  if (closed.length === 2 && closed[0] === "sat" && closed[1] === "sun") {
-    return [nationalHolidays ? "土日祝日" : "土日"];
+function compoundHours(hours: HoursModel, plan: DayPlan, lang: string, self: string | undefined): string {
+  const names = weekdayNames(lang);
+  const run = (days: readonly Weekday[]) => days.map((d) => sayText("hours.day", lang, { day: names[d] })).join(sayText("hours.daySeparator", lang));
+  const excluded: string[] = [];
+  const weekend = plan.closed.length === 2 && plan.closed[0] === "sat" && plan.closed[1] === "sun";
+  if (weekend) {
+    excluded.push(sayText(hours.closedOnNationalHolidays ? "hours.weekendAndHolidays" : "hours.weekend", lang));
+  } else {
+    if (plan.closed.length > 0) excluded.push(sayText("hours.dayRun", lang, { days: run(plan.closed) }));
+    if (hours.closedOnNationalHolidays) excluded.push(sayText("hours.nationalHolidays", lang));
   }
-  const items: string[] = [];
-  // One 曜 for the whole list: 月・火曜, not 月曜・火曜.
-  if (closed.length > 0) items.push(`${closed.map((day) => JA_DAY[day]).join("・")}曜`);
-  if (nationalHolidays) items.push("祝日");
-  return items;
+  if (hours.closedOnOwnHolidays) excluded.push(ownHolidays(lang, self));
+  const lead = plan.listOpen ? sayText("hours.openDays", lang, { days: run(plan.open) }) : "";
+  const exclusion = excluded.length === 0 ? "" : sayText("hours.excluding", lang, { items: excluded.join(sayText("hours.itemSeparator", lang)) });
+  return `${lead}${formatTimeRange(hours.open, hours.close, lang)}${exclusion}`;
 }
 
-function formatHoursJapanese(hours: HoursModel, plan: DayPlan, selfJa: string): string {
-  const range = formatTimeRange(hours.open, hours.close, "ja");
-  const excluded = japaneseClosedDays(plan.closed, hours.closedOnNationalHolidays);
-  if (hours.closedOnOwnHolidays) excluded.push(`${selfJa}休業日`);
-
-  const lead = plan.listOpen ? `${plan.open.map((day) => JA_DAY[day]).join("・")}曜日 ` : "";
-  const exclusion = excluded.length === 0 ? "" : `（${excluded.join("・")}を除く）`;
-  return `${lead}${range}${exclusion}`;
+/** "当センター休業日" / "our center's holidays"; without a name, "our holidays". */
+function ownHolidays(lang: string, self: string | undefined): string {
+  return self ? sayText("hours.ownHolidays", lang, { self }) : sayText("hours.ownHolidaysNoSelf", lang);
 }
 
 /**
- * Reception hours in words, without the label or the note.
- *
- * `self` is how the organization refers to itself: { ja: "当センター", en: "our center" }.
+ * Reception hours in words, without the label or the note. `self` is how the page names
+ * the organization (当センター, "our center"), when it does.
  */
-export function formatHours(hours: HoursModel, lang: Lang, self: { ja: string; en?: string }): string {
+export function formatHours(hours: HoursModel, lang: string, self: string | undefined): string {
   const plan = planDays(hours.days);
-  return lang === "en"
-    ? formatHoursEnglish(hours, plan, self.en)
-    : formatHoursJapanese(hours, plan, self.ja);
+  return sayText("hours.grammar", lang) === "compound" ? compoundHours(hours, plan, lang, self) : listedHours(hours, plan, lang, self);
 }

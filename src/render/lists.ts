@@ -1,8 +1,7 @@
-import type { Lang } from "../model/policy.js";
+import { sayText } from "../wording/wording.js";
 
-/** 「A、B、C」 / "A, B and C" — the way each language runs a short list into a sentence. */
-export function joinList(items: readonly string[], lang: Lang): string {
-  if (lang === "ja") return items.join("、");
+/** 「A、B、C」 / "A, B and C": a short list run into a sentence, with the language's `list` separators. */
+export function joinList(items: readonly string[], lang: string): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(sayText("list.separator", lang))}${sayText("list.lastSeparator", lang)}${items.at(-1)}`;
 }

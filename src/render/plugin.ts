@@ -16,7 +16,7 @@ import { formatHours, formatTimeRange } from "./hours.js";
 import { renderMarkdown } from "./markdown.js";
 import { FONT_OUTPUT_DIR, FONT_PACKAGE_DIR, fontFaceCss, fontFiles } from "./fonts.js";
 import { joinList } from "./lists.js";
-import { loadWording, sayHtml, sayText, words } from "./wording.js";
+import { loadWording, sayHtml, sayText, words } from "../wording/wording.js";
 import { cspHash, cssString } from "./css.js";
 import { normalizeBase, placeUnder } from "./base.js";
 import { onlyLanguages } from "./languages.js";
@@ -232,7 +232,7 @@ export function renderPolicies(
     formatPolicyDate(iso, lang, style),
   );
   eleventyConfig.addFilter("hoshinHours", (hours: Parameters<typeof formatHours>[0], page: PolicyPage) =>
-    formatHours(hours, page.lang, { ja: page.organization.self ?? "", en: page.organization.self }),
+    formatHours(hours, page.lang, page.organization.self),
   );
   // Words by id: `{{ "ui.contents" | hoshinSay(lang) }}`, `{{ "requests.lead" | hoshinSay(lang, { self: org.self }) }}`.
   loadWording();

@@ -53,7 +53,7 @@ function findCycle(graph: Map<string, string[]>): string[] | undefined {
  */
 const LAYERS: readonly (readonly string[])[] = [
   ["types", "model", "diagnostics", "workers", "cache"],
-  ["clauses", "catalogue"],
+  ["clauses", "catalogue", "wording"],
   ["discover"],
   ["parse"],
   ["validate"],

@@ -33,13 +33,13 @@ describe("formatHours: the product brief's contract", () => {
   const brief = hours(WEEKDAYS, { national: true, own: true });
 
   it("English", () => {
-    expect(formatHours(brief, "en", CENTER)).toBe(
+    expect(formatHours(brief, "en", CENTER.en)).toBe(
       "10:00\u201318:00 (excluding Saturdays, Sundays, national holidays and our center's holidays)",
     );
   });
 
   it("Japanese", () => {
-    expect(formatHours(brief, "ja", CENTER)).toBe("10:00\u301C18:00（土日祝日・当センター休業日を除く）");
+    expect(formatHours(brief, "ja", CENTER.ja)).toBe("10:00\u301C18:00（土日祝日・当センター休業日を除く）");
   });
 });
 
@@ -102,52 +102,52 @@ const cases: Case[] = [
 
 describe("formatHours", () => {
   it.each(cases)("%s", (_name, model, en, ja) => {
-    expect(formatHours(model, "en", CENTER)).toBe(en);
-    expect(formatHours(model, "ja", CENTER)).toBe(ja);
+    expect(formatHours(model, "en", CENTER.en)).toBe(en);
+    expect(formatHours(model, "ja", CENTER.ja)).toBe(ja);
   });
 
   it("writes days in week order whatever the input order", () => {
     const shuffled = hours(["fri", "mon", "thu", "wed", "tue"], { national: true, own: true });
-    expect(formatHours(shuffled, "en", CENTER)).toBe(
+    expect(formatHours(shuffled, "en", CENTER.en)).toBe(
       "10:00–18:00 (excluding Saturdays, Sundays, national holidays and our center's holidays)",
     );
-    expect(formatHours(shuffled, "ja", CENTER)).toBe("10:00〜18:00（土日祝日・当センター休業日を除く）");
+    expect(formatHours(shuffled, "ja", CENTER.ja)).toBe("10:00〜18:00（土日祝日・当センター休業日を除く）");
 
     const listed = hours(["fri", "wed", "mon"], { national: true });
-    expect(formatHours(listed, "en", CENTER)).toBe("Mondays, Wednesdays and Fridays, 10:00–18:00 (excluding national holidays)");
-    expect(formatHours(listed, "ja", CENTER)).toBe("月・水・金曜日 10:00〜18:00（祝日を除く）");
+    expect(formatHours(listed, "en", CENTER.en)).toBe("Mondays, Wednesdays and Fridays, 10:00–18:00 (excluding national holidays)");
+    expect(formatHours(listed, "ja", CENTER.ja)).toBe("月・水・金曜日 10:00〜18:00（祝日を除く）");
 
     // Closed days too: Sunday after Monday.
     const closedOutOfOrder = hours(["sat", "thu", "fri", "wed", "tue"]);
-    expect(formatHours(closedOutOfOrder, "en", CENTER)).toBe("10:00–18:00 (excluding Mondays and Sundays)");
-    expect(formatHours(closedOutOfOrder, "ja", CENTER)).toBe("10:00〜18:00（月・日曜を除く）");
+    expect(formatHours(closedOutOfOrder, "en", CENTER.en)).toBe("10:00–18:00 (excluding Mondays and Sundays)");
+    expect(formatHours(closedOutOfOrder, "ja", CENTER.ja)).toBe("10:00〜18:00（月・日曜を除く）");
   });
 
   it("ignores a repeated day", () => {
     const repeated = hours(["mon", "mon", "tue", "wed", "thu", "fri"]);
-    expect(formatHours(repeated, "en", CENTER)).toBe("10:00–18:00 (excluding Saturdays and Sundays)");
+    expect(formatHours(repeated, "en", CENTER.en)).toBe("10:00–18:00 (excluding Saturdays and Sundays)");
   });
 
   it("uses the organization's own self-reference", () => {
     const model = hours(WEEKDAYS, { own: true });
     const clinic = { ja: "当院", en: "the clinic" };
-    expect(formatHours(model, "ja", clinic)).toBe("10:00〜18:00（土日・当院休業日を除く）");
-    expect(formatHours(model, "en", clinic)).toBe("10:00–18:00 (excluding Saturdays, Sundays and the clinic's holidays)");
+    expect(formatHours(model, "ja", clinic.ja)).toBe("10:00〜18:00（土日・当院休業日を除く）");
+    expect(formatHours(model, "en", clinic.en)).toBe("10:00–18:00 (excluding Saturdays, Sundays and the clinic's holidays)");
   });
 
   it("says 'our holidays' when there is no English self-reference", () => {
     const model = hours(WEEKDAYS, { national: true, own: true });
-    expect(formatHours(model, "en", { ja: "当センター" })).toBe(
+    expect(formatHours(model, "en", undefined)).toBe(
       "10:00–18:00 (excluding Saturdays, Sundays, national holidays and our holidays)",
     );
   });
 
   it("leaves the note to the template", () => {
     const model: HoursModel = { ...hours(WEEKDAYS), note: "年末年始を除く" };
-    expect(formatHours(model, "ja", CENTER)).toBe("10:00〜18:00（土日を除く）");
+    expect(formatHours(model, "ja", CENTER.ja)).toBe("10:00〜18:00（土日を除く）");
   });
 
   it("refuses hours with no open day rather than print a range that claims every day", () => {
-    expect(() => formatHours(hours([]), "en", CENTER)).toThrow(RangeError);
+    expect(() => formatHours(hours([]), "en", CENTER.en)).toThrow(RangeError);
   });
 });
