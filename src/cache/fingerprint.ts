@@ -1,6 +1,6 @@
 /**
- * What a cached result was made by: this hoshin's code, templates, schema and clause
- * library, the libraries it renders with, and Node itself. A cache entry made by anything
+ * What a cached result was made by: this hoshin's code, templates, schema, clause library,
+ * wording and catalogues, the libraries it renders with, and Node itself. A cache entry made by anything
  * else is never used, so an upgrade (or a local edit to a template) rebuilds everything.
  */
 import { createHash } from "node:crypto";
@@ -9,8 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-/** Everything of hoshin's own that shapes a checked organization or a rendered page. */
-const OWN_FOLDERS = ["dist", "templates", "schemas", "clauses", "catalogue"];
+/** Everything of hoshin's own that shapes a checked organization or a rendered page: every folder it ships but `bin`. */
+export const OWN_FOLDERS: readonly string[] = ["dist", "templates", "schemas", "clauses", "catalogue", "wording"];
 
 let computed: Promise<string> | undefined;
 
