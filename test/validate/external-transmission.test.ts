@@ -115,9 +115,9 @@ describe("externalTransmission in an organization file", () => {
     expect(unknownCatalogueId("clarity", ids).hint).toMatch(/^the nearest ids are `microsoft-clarity`, /);
   });
 
-  it("the README names the check's code and the section's key", () => {
-    const readme = readFileSync(path.join(FIXTURES, "..", "..", "..", "README.md"), "utf8");
-    expect(readme).toContain("`tba-external-transmission`");
-    expect(readme).toContain("`externalTransmission`");
+  it("the guides name the check's code (docs/law.md) and the section's key (docs/data.md)", () => {
+    const docs = path.join(FIXTURES, "..", "..", "..", "docs");
+    expect(readFileSync(path.join(docs, "law.md"), "utf8")).toContain("`tba-external-transmission`");
+    expect(readFileSync(path.join(docs, "data.md"), "utf8")).toContain("`externalTransmission`");
   });
 });
