@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { startDevServer } from "../dev/dev-server.js";
-import type { DevBuild } from "../dev/dev-site.js";
+import type { DevBuild } from "../dev/dev-server.js";
 import { writeSyntheticOrganizations } from "./synthetic.js";
 
 export interface DevEditResult {

@@ -7,7 +7,7 @@ import { InvalidArgumentError } from "commander";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { assertSafeOutputFolder } from "../publish/publish.js";
-import type { DevBuild } from "../dev/dev-site.js";
+import type { DevBuild } from "../dev/dev-server.js";
 import type { Output } from "./output.js";
 
 export interface DevCommandOptions {

@@ -8,15 +8,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { slugProblem, type DiscoveredFile } from "../discover/discover.js";
 import { parseOrganizationText } from "../parse/parse.js";
-import type { SourceFormat } from "../parse/source.js";
+import type { SourceFormat } from "../parse/parse.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { UsageError } from "../diagnostics/errors.js";
 import type { Lang } from "../model/policy.js";
 import { parseHours, scaffoldOrganization, type ScaffoldFacts } from "../scaffold/organization.js";
-import { completenessFindings } from "../validate/completeness.js";
+import { completenessFindings } from "../validate/index.js";
 import { validateOrganization } from "../validate/index.js";
-import { SCHEMA_FILE } from "../validate/schema.js";
+import { SCHEMA_FILE } from "../validate/index.js";
 import type { Output } from "./output.js";
 
 export interface NewCommandOptions {

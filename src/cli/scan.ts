@@ -9,7 +9,7 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
 import { UsageError } from "../diagnostics/errors.js";
 import { formatScanReport, scanSite, SiteInputError, writeEntries, SCANNED_EXTENSIONS } from "../scan/scan.js";
-import { closestMatch } from "../validate/suggest.js";
+import { closestMatch } from "../diagnostics/suggest.js";
 import { loadInput } from "./load-or-refuse.js";
 import type { Output } from "./output.js";
 

@@ -12,7 +12,7 @@ import chokidar from "chokidar";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { UsageError } from "../diagnostics/errors.js";
 import { TEMPLATES_DIR } from "../render/plugin.js";
-import { SCHEMA_FILE } from "../validate/schema.js";
+import { SCHEMA_FILE } from "../validate/index.js";
 import { DevSite, type Change, type DevBuild } from "./dev-site.js";
 
 export interface DevServerOptions {
@@ -130,3 +130,5 @@ function assertPortFree(port: number): Promise<void> {
     probe.listen({ port, host: "127.0.0.1" }, () => probe.close(() => resolve()));
   });
 }
+
+export type { Change, DevBuild } from "./dev-site.js";

@@ -11,7 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { OrganizationModel } from "../model/policy.js";
-import { forgetOrganizationSchema } from "../validate/schema.js";
+import { forgetOrganizationSchema } from "../validate/index.js";
 import { loadOrganizations, type LoadCache } from "../pipeline/load.js";
 import { publishAtomically } from "../publish/publish.js";
 import { renderSite } from "../pipeline/eleventy.js";

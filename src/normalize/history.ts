@@ -4,10 +4,10 @@
  * the archived pages a later version superseded, and links to all of them from the pages.
  */
 import path from "node:path";
-import type { ArchivedVersion } from "../parse/archive.js";
-import { snapshotSource } from "../parse/archive.js";
-import { isMaterialSection, materialDifferences } from "../parse/material.js";
-import type { SourceFile } from "../parse/source.js";
+import type { ArchivedVersion } from "../parse/parse.js";
+import { snapshotSource } from "../parse/parse.js";
+import { isMaterialSection, materialDifferences } from "../parse/parse.js";
+import type { SourceFile } from "../parse/parse.js";
 import type { OrganizationInput } from "../model/input.js";
 import type {
   AlternateLink,

@@ -2,9 +2,9 @@
  * The normalize stage: a valid organization file becomes the render model — one page per
  * language, sections in the standard order and numbered, clauses resolved from the library.
  */
-import type { SourceFile } from "../parse/source.js";
+import type { SourceFile } from "../parse/parse.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { splitMarkdownBody } from "../parse/body.js";
+import { splitMarkdownBody } from "../parse/parse.js";
 import { sayText } from "../wording/wording.js";
 import { transmissionUrl } from "./external-transmission.js";
 import { pick, pickOptional } from "./pick.js";

@@ -114,3 +114,10 @@ function describeNonObject(data: unknown, json: boolean): string | undefined {
     ? `the file must contain an object with keys ("organization", "policy", …), not ${what}`
     : `the file must contain a mapping of keys (organization:, policy:, …), not ${what}`;
 }
+
+// The stage's interface beyond parsing one file: what a parsed file is, the archive of
+// published versions, Markdown bodies by language, and which sections are material.
+export { formatDataPath, oneLine, type DataPath, type MarkdownBody, type Position, type SourceFile, type SourceFormat } from "./source.js";
+export { readArchive, snapshotSource, SNAPSHOT_FILE, type Archive, type ArchivedVersion, type Snapshot } from "./archive.js";
+export { splitMarkdownBody, type BodyProblem, type BodySection, type SplitBody } from "./body.js";
+export { MATERIAL_SECTIONS, isMaterialSection, materialDifferences, type MaterialSection } from "./material.js";

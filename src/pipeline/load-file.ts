@@ -3,16 +3,16 @@
  * model when it has no error. The folder-level pipeline (load.ts) runs this for every file,
  * on the main thread or in a worker (load-worker.ts).
  */
-import type { ArchivedVersion } from "../parse/archive.js";
+import type { ArchivedVersion } from "../parse/parse.js";
 import type { DiscoveredFile } from "../discover/discover.js";
 import { parseOrganizationFile, parseOrganizationText, type ParseResult } from "../parse/parse.js";
-import type { SourceFile } from "../parse/source.js";
+import type { SourceFile } from "../parse/parse.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { attachHistory } from "../normalize/history.js";
 import type { OrganizationModel } from "../model/policy.js";
 import { normalizeOrganization } from "../normalize/normalize.js";
-import { completenessFindings, isCompletenessFinding } from "../validate/completeness.js";
-import { historyDiagnostics } from "../validate/history.js";
+import { completenessFindings, isCompletenessFinding } from "../validate/index.js";
+import { historyDiagnostics } from "../validate/index.js";
 import { validateOrganization } from "../validate/index.js";
 
 export interface FileLoadOptions {

@@ -4,7 +4,7 @@
  * may be started before its files are known (see parts.ts), so they come as a message.
  */
 import { parentPort } from "node:worker_threads";
-import type { ArchivedVersion } from "../parse/archive.js";
+import type { ArchivedVersion } from "../parse/parse.js";
 import type { DiscoveredFile } from "../discover/discover.js";
 import { loadOrganizationBytes, withoutSource, type FileLoadOptions, type StoredLoad } from "./load-file.js";
 

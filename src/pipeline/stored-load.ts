@@ -5,7 +5,7 @@
  * that are not found are checked in parts, one per core, when there are many.
  */
 import { createHash } from "node:crypto";
-import type { ArchivedVersion } from "../parse/archive.js";
+import type { ArchivedVersion } from "../parse/parse.js";
 import type { DiscoveredFile } from "../discover/discover.js";
 import { readOrganizationFile } from "../parse/parse.js";
 import { mapInBatches } from "../workers/batches.js";

@@ -11,8 +11,8 @@
 import { cp, copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { SNAPSHOT_FILE, type Snapshot } from "../parse/archive.js";
-import type { SourceFile } from "../parse/source.js";
+import { SNAPSHOT_FILE, type Snapshot } from "../parse/parse.js";
+import type { SourceFile } from "../parse/parse.js";
 import type { OrganizationModel } from "../model/policy.js";
 import { versionUrl } from "../normalize/history.js";
 import type { PdfStageOptions } from "../print/print-site.js";

@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseDocument } from "yaml";
 import { TEMPLATES_DIR } from "../render/plugin.js";
 import type { Lang, Weekday } from "../model/policy.js";
-import type { SourceFormat } from "../parse/source.js";
+import type { SourceFormat } from "../parse/parse.js";
 
 export interface ScaffoldFacts {
   langs: Lang[];

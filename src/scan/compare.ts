@@ -4,7 +4,7 @@
  * catalogue service by id, and any entry may list `hosts` it covers; an entry of its own
  * without `hosts` cannot be looked for, and is reported as such.
  */
-import type { DataPath, SourceFile } from "../parse/source.js";
+import type { DataPath, SourceFile } from "../parse/parse.js";
 import { hostMatches } from "./detectors.js";
 import type { Sighting } from "./addresses.js";
 

@@ -4,7 +4,7 @@
  * `externalTransmission`. Its own flow, beside the build's: files → finders (with offsets)
  * → sightings (with lines and columns, named by catalogue/detect.yaml) → comparison → report.
  */
-import type { SourceFile } from "../parse/source.js";
+import type { SourceFile } from "../parse/parse.js";
 import { recognize, type Sighting } from "./addresses.js";
 import { compare, declaredEntries, ownHosts } from "./compare.js";
 import { detectors } from "./detectors.js";

@@ -8,7 +8,7 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { applyEdits, modify, parse as parseJsonc } from "jsonc-parser";
 import { isMap, isSeq, parseDocument } from "yaml";
 import { frontMatterRange } from "../parse/parse.js";
-import type { SourceFormat } from "../parse/source.js";
+import type { SourceFormat } from "../parse/parse.js";
 
 /** Returns the file's new text with `{ catalogue: id }` entries added for `ids`, in order. */
 export function withEntries(text: string, format: SourceFormat, ids: readonly string[]): string {

@@ -5,7 +5,7 @@
  * It reads only data that passed the other checks, so it never guesses at broken input.
  */
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
-import { formatDataPath, oneLine, type SourceFile } from "../parse/source.js";
+import { formatDataPath, oneLine, type SourceFile } from "../parse/parse.js";
 import type { OrganizationInput } from "../model/input.js";
 import { REQUIREMENTS, type Requirement } from "./requirements.js";
 

@@ -6,9 +6,9 @@
  */
 import { distance } from "fastest-levenshtein";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../parse/source.js";
+import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../parse/parse.js";
 import type { Lang } from "../model/policy.js";
-import { closestMatch } from "./suggest.js";
+import { closestMatch } from "../diagnostics/suggest.js";
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);

@@ -4,9 +4,9 @@
  * is recorded by a revision after it. Runs only on files that are otherwise valid.
  */
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
-import type { ArchivedVersion } from "../parse/archive.js";
-import { materialDifferences, type MaterialSection } from "../parse/material.js";
-import { formatDataPath, type DataPath, type SourceFile } from "../parse/source.js";
+import type { ArchivedVersion } from "../parse/parse.js";
+import { materialDifferences, type MaterialSection } from "../parse/parse.js";
+import { formatDataPath, type DataPath, type SourceFile } from "../parse/parse.js";
 import type { OrganizationInput } from "../model/input.js";
 
 const NAMES: Record<MaterialSection, string> = {

@@ -1,6 +1,6 @@
 /** The validate stage: every problem in every file, at once. */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { SourceFile } from "../parse/source.js";
+import type { SourceFile } from "../parse/parse.js";
 import { organizationSchema, schemaErrors } from "./schema.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 import { semanticDiagnostics } from "./semantic.js";
@@ -18,3 +18,9 @@ export function validateOrganization(source: SourceFile): Diagnostic[] {
 export function validateOrganizations(sources: readonly SourceFile[]): Diagnostic[] {
   return sources.flatMap(validateOrganization);
 }
+
+// The stage's interface beyond checking files: what the law still asks (completeness),
+// what a revision must say (history), and the schema, which `hoshin new` and `dev` use.
+export { completenessFindings, isCompletenessFinding, profilesOf, type CompletenessOptions } from "./completeness.js";
+export { historyDiagnostics } from "./history.js";
+export { SCHEMA_FILE, forgetOrganizationSchema } from "./schema.js";

@@ -6,7 +6,7 @@
  * that says the same.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatDataPath, oneLine, type DataPath, type Position, type SourceFile } from "../parse/source.js";
+import { formatDataPath, oneLine, type DataPath, type Position, type SourceFile } from "../parse/parse.js";
 import { ALLOWED_SCHEMES, percentDecoded, refusedLink, type RefusedLink } from "../model/links.js";
 import { scanMarkdown, type MarkdownFinding } from "./markdown-scan.js";
 

@@ -5,7 +5,7 @@
  * the page is still right, but says something the reader cannot use.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatDataPath, type DataPath, type SourceFile } from "../parse/source.js";
+import { formatDataPath, type DataPath, type SourceFile } from "../parse/parse.js";
 
 const FEE_KINDS = ["purpose-notification", "disclosure", "third-party-records"];
 const DISCLOSURE_KINDS = ["disclosure", "third-party-records"];

@@ -10,7 +10,7 @@
  * rests on, and the data path where the missing matter goes. `isMissing` reads data that
  * has already passed the schema and the semantic checks.
  */
-import type { DataPath } from "../parse/source.js";
+import type { DataPath } from "../parse/parse.js";
 import type { OrganizationInput } from "../model/input.js";
 import { externalTransmissionCatalogue } from "../catalogue/external-transmission.js";
 

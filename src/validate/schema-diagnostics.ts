@@ -5,10 +5,10 @@
  */
 import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../parse/source.js";
+import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../parse/parse.js";
 import { LANGS } from "../model/policy.js";
 import { EARLIEST_YEAR, organizationSchema, resolveRef, type JsonSchema } from "./schema.js";
-import { closestMatch, suggestionHint } from "./suggest.js";
+import { closestMatch, suggestionHint } from "../diagnostics/suggest.js";
 import { isCatalogueIdPath, unknownCatalogueId } from "./external-transmission.js";
 
 type AjvError = ErrorObject<string, Record<string, unknown>, unknown>;

@@ -4,13 +4,13 @@
  * parts that are well-formed; the schema check reports the rest.
  */
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
-import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../parse/source.js";
-import { splitMarkdownBody } from "../parse/body.js";
+import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../parse/parse.js";
+import { splitMarkdownBody } from "../parse/parse.js";
 import { clauseLibrary } from "../clauses/library.js";
 import { LANGS, type Lang } from "../model/policy.js";
 import { isDateOrMonth, resolveRef, type JsonSchema } from "./schema.js";
 import { isBlank } from "./blank.js";
-import { suggestionHint } from "./suggest.js";
+import { suggestionHint } from "../diagnostics/suggest.js";
 import { externalTransmissionDiagnostics } from "./external-transmission.js";
 import { requestDiagnostics } from "./requests.js";
 

@@ -67,6 +67,37 @@ const LAYERS: readonly (readonly string[])[] = [
   ["cli", "bench", "index.ts"],
 ];
 
+/**
+ * What each folder offers the others: its entry module, and in the few folders made of
+ * separate concepts (the shared shapes, the caches, the build's steps) the modules named
+ * here. Anything else in a folder is its own business. bench/ measures the internals, and
+ * may import any of them; tests may too.
+ */
+const PUBLIC: Readonly<Record<string, readonly string[]>> = {
+  model: ["policy", "input", "links", "package-info"],
+  diagnostics: ["diagnostic", "format", "errors", "fs-error", "suggest"],
+  workers: ["parts", "batches"],
+  cache: ["disk-store", "cache-dir", "fingerprint", "up-to-date"],
+  clauses: ["library", "external-transmission"],
+  catalogue: ["external-transmission"],
+  wording: ["wording"],
+  discover: ["discover"],
+  parse: ["parse"],
+  validate: ["index"],
+  normalize: ["normalize", "history"],
+  render: ["plugin"],
+  print: ["print-site", "find-browser", "cache", "after-eleventy"],
+  pipeline: ["load", "eleventy", "plugin", "incremental", "page-store", "parallel-render"],
+  publish: ["publish", "shard", "freeze"],
+  dev: ["dev-server"],
+  scan: ["scan"],
+  scaffold: ["organization"],
+};
+
+function topOf(file: string): string {
+  return path.relative(SRC, file).split(path.sep)[0]!;
+}
+
 function rankOf(file: string): number {
   const top = path.relative(SRC, file).split(path.sep)[0]!;
   const rank = LAYERS.findIndex((layer) => layer.includes(top));
@@ -88,6 +119,8 @@ describe("the source's imports", () => {
     const tops = new Set(files.map((file) => path.relative(SRC, file).split(path.sep)[0]!));
     expect([...tops].filter((top) => !LAYERS.flat().includes(top))).toEqual([]);
     expect(tops.has("build")).toBe(false);
+    const open = new Set(["types", "cli", "bench", "index.ts"]);
+    expect([...tops].filter((top) => !open.has(top) && !(top in PUBLIC))).toEqual([]);
   });
 
   it("never run back up the flow", () => {
@@ -95,6 +128,18 @@ describe("the source's imports", () => {
       targets.filter((target) => rankOf(target) > rankOf(file)).map((target) => `${path.relative(SRC, file)} → ${path.relative(SRC, target)}`),
     );
     expect(backwards).toEqual([]);
+  });
+
+  it("reach into another folder only through what it offers", () => {
+    const reaching = [...graph].flatMap(([file, targets]) =>
+      topOf(file) === "bench"
+        ? []
+        : targets
+            .filter((target) => topOf(target) !== topOf(file) && topOf(target) in PUBLIC)
+            .filter((target) => !PUBLIC[topOf(target)]!.includes(path.basename(target).replace(/\.c?ts$/, "")))
+            .map((target) => `${path.relative(SRC, file)} → ${path.relative(SRC, target)}`),
+    );
+    expect(reaching).toEqual([]);
   });
 
   it("form no circle", () => {
