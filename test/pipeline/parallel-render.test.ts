@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadOrganizations } from "../../dist/pipeline/load.js";
 import { renderSite } from "../../dist/pipeline/eleventy.js";
 import { renderInParts } from "../../dist/pipeline/parallel-render.js";
+import { renderPart } from "../../dist/pipeline/render-part.js";
 import { partsFor } from "../../dist/workers/parts.js";
 import { hashTree } from "../cli/helpers.js";
 
@@ -31,6 +32,16 @@ describe("rendering in parts", () => {
     expect(Object.keys(expected)).toContain("minato-kodomo-net/feed.xml");
     expect(await hashTree(inParts)).toEqual(expected);
     expect(result.written).toBeGreaterThan(organizations.length);
+  }, 60_000);
+
+  it("writes the same bytes when a part renders its organizations a chunk at a time", async () => {
+    const { organizations } = await loadOrganizations("organizations");
+    expect(organizations.length).toBeGreaterThan(4);
+    const [whole, inChunks] = [await folder(), await folder()];
+    await renderSite(organizations, { outDir: whole });
+    // Chunks of two: the index and shared files in the first run, the rest in runs of their own.
+    await renderPart({ organizations, options: { outDir: inChunks } }, 2);
+    expect(await hashTree(inChunks)).toEqual(await hashTree(whole));
   }, 60_000);
 
   it("renders only the organizations asked for, and the index", async () => {
