@@ -5,7 +5,6 @@
  */
 import { readFileSync } from "node:fs";
 import { load } from "js-yaml";
-import type { Lang } from "../model/policy.js";
 
 export type Law = "tba" | "tba-regulations";
 
@@ -55,19 +54,6 @@ export function readTransmissionClauses(yamlText: string): TransmissionClauses {
 }
 
 const ROMAN = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
-
-/**
- * 電気通信事業法第27条の12 / Telecommunications Business Act Art. 27-12;
- * 電気通信事業法施行規則第22条の2の29第1号 / … Regulations … Art. 22-2-29(i).
- */
-export function formatLawArticle({ law, article, item }: LawArticle, lang: Lang): string {
-  const name = transmissionClauses().laws[law][lang];
-  if (lang === "ja") {
-    const [main, ...branches] = article.split("-");
-    return `${name}第${main}条${branches.map((branch) => `の${branch}`).join("")}${item ? `第${item}号` : ""}`;
-  }
-  return `${name} Art. ${article}${item ? `(${ROMAN[item] ?? item})` : ""}`;
-}
 
 /** The article in one form for every language, for `data-ref`: "TBA Art. 27-12", "TBA Regulations Art. 22-2-29(i)". */
 export function lawRef({ law, article, item }: LawArticle): string {

@@ -4,7 +4,6 @@
  */
 import { readFileSync } from "node:fs";
 import { load } from "js-yaml";
-import type { Lang } from "../model/policy.js";
 
 /** [article, paragraph, item] of the APPI; 0 means "the whole article / paragraph". */
 export type ArticleRef = readonly [number, number, number];
@@ -63,14 +62,4 @@ export function readClauseLibrary(yamlText: string): ClauseLibrary {
   const library: Partial<ClauseLibrary> = {};
   for (const name of CLAUSE_GROUPS) library[name] = group(name);
   return library as ClauseLibrary;
-}
-
-const ROMAN = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
-
-/** 個人情報保護法第27条第1項第1号 / APPI Art. 27(1)(i) */
-export function formatArticle([article, paragraph, item]: ArticleRef, lang: Lang): string {
-  if (lang === "ja") {
-    return `個人情報保護法第${article}条${paragraph ? `第${paragraph}項` : ""}${item ? `第${item}号` : ""}`;
-  }
-  return `APPI Art. ${article}${paragraph ? `(${paragraph})` : ""}${item ? `(${ROMAN[item] ?? item})` : ""}`;
 }

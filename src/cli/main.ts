@@ -8,6 +8,7 @@ import { HoshinError } from "../diagnostics/errors.js";
 import { stopStartedWorkers } from "../workers/parts.js";
 import { runBuild, type BuildCommandOptions } from "./build.js";
 import { runCheck } from "./check.js";
+import { runAddLanguage, type AddLanguageOptions } from "./add-language.js";
 import { runScan, type ScanCommandOptions } from "./scan.js";
 import { runFreeze, type FreezeCommandOptions } from "./freeze.js";
 import { parsePort, runDev, type DevCommandOptions } from "./dev.js";
@@ -21,7 +22,7 @@ import { holdingLateRejections } from "./late-rejections.js";
 
 export function createProgram(output: Output): Command {
   const program = new Command("hoshin")
-    .description("Standard-form privacy policies for many organizations, as a bilingual static site.")
+    .description("Standard-form privacy policies for many organizations, as a static site in the languages their readers read.")
     .version(packageInfo.version, "-v, --version", "print the version")
     .showSuggestionAfterError(true)
     .configureOutput({
@@ -41,9 +42,10 @@ export function createProgram(output: Output): Command {
     .description("validate every organization file and report all problems at once")
     .option("-i, --input <dir>", "folder of organization files", "organizations")
     .option("--archive <dir>", "folder of archived versions (default: archive, beside the input folder)")
+    .option("--languages <dir>", "folder of languages the site adds as data, <tag>.yaml (default: languages, beside the input folder)")
     .addOption(format())
     .addOption(strict())
-    .action(async (options: { input: string; archive?: string; format: "text" | "json"; strict?: boolean }) => {
+    .action(async (options: { input: string; archive?: string; languages?: string; format: "text" | "json"; strict?: boolean }) => {
       output.exitCode = await runCheck(options, output);
     });
 
@@ -71,6 +73,7 @@ export function createProgram(output: Output): Command {
     .option("--path-prefix <prefix>", "URL path the site is served under, e.g. /policies/ (default: the path of --site-url, or /)")
     .option("--archive <dir>", "folder of archived versions (default: archive, beside the input folder)")
     .option("--shard <i/n>", "build only shard i of n, e.g. 2/4, for a CI matrix; copied together, the shards' output folders make the whole site")
+    .option("--languages <dir>", "folder of languages the site adds as data, <tag>.yaml (default: languages, beside the input folder)")
     .addOption(format())
     .addOption(strict())
     .action(async (options: BuildCommandOptions) => {
@@ -94,7 +97,7 @@ export function createProgram(output: Output): Command {
     .description("write a new organization file, every section present, that already validates")
     .argument("<slug>", "the file name and URL: lower-case letters, digits and hyphens, e.g. sakura-kai")
     .option("-i, --input <dir>", "folder of organization files", "organizations")
-    .option("--lang <languages>", "languages the policy is published in: ja, en, ja,en or en,ja", "ja")
+    .option("--lang <languages>", "languages the policy is published in, comma-separated BCP 47 tags: ja, ja,en, ja,en,vi", "ja")
     .addOption(new Option("--format <format>", "file format").choices(["yaml", "json", "md"]).default("yaml"))
     .option("--name <text>", "the organization's name; once per language, in --lang order", repeatable)
     .option("--address <text>", "postal address of the organization and its contact desk; once per language, in --lang order", repeatable)
@@ -111,6 +114,17 @@ export function createProgram(output: Output): Command {
       } finally {
         questions?.close();
       }
+    });
+
+  program
+    .command("add-language")
+    .description("write a language file with every id of hoshin's wording, to translate, so the site can publish in that language")
+    .argument("<tag>", "the language's BCP 47 tag, e.g. th, pt-PT, zh-Hant-HK")
+    .option("--from <tag>", "the language whose words the file starts from", "en")
+    .option("-i, --input <dir>", "folder of organization files (the file goes in languages/ beside it)", "organizations")
+    .option("--out <file>", "write the file here instead")
+    .action(async (tag: string, options: AddLanguageOptions) => {
+      output.exitCode = await runAddLanguage(tag, options, output);
     });
 
   program

@@ -3,8 +3,14 @@
  * statutory clauses resolved from the library. Templates only arrange and word it.
  */
 
-export type Lang = "ja" | "en";
-export const LANGS: readonly Lang[] = ["ja", "en"];
+/**
+ * A language, as a canonical BCP 47 tag (`ja`, `en`, `zh-Hans`, `pt-BR`): one hoshin ships
+ * wording for (`wording/`), or one a site adds (`languages/`).
+ */
+export type Lang = string;
+
+/** A BCP 47 tag's shape: a language subtag and any further subtags. Intl says whether it is canonical. */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 export type DateStyle = "era" | "gregorian" | "both";
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";

@@ -5,7 +5,10 @@
  * the clause library, in the library's order, and the facts the organization gives under
  * the law's own headings; the template draws them all alike.
  */
-import { clauseLibrary, formatArticle, type Clause, type ClauseGroup } from "../clauses/library.js";
+import { clauseLibrary, type Clause, type ClauseGroup } from "../clauses/library.js";
+import { citeAppi } from "../wording/cite.js";
+import { clauseCiteId, clauseId } from "../wording/law-words.js";
+import { textOf } from "../wording/wording.js";
 import { options, type OrganizationInput, type Text } from "../model/input.js";
 import type { Lang, LegalLabel, ResolvedClause, SectionModel } from "../model/policy.js";
 
@@ -18,9 +21,9 @@ export function statement(group: ClauseGroup, id: string, lang: Lang): ResolvedC
   const clause = clauseLibrary()[group].get(id) as Clause;
   return {
     id,
-    text: clause[lang],
-    reference: clause.ref ? formatArticle(clause.ref, lang) : clause.cite?.[lang],
-    ref: clause.ref ? formatArticle(clause.ref, "en") : clause.cite?.ref,
+    text: textOf(clauseId(group, id), lang),
+    reference: clause.ref ? citeAppi(clause.ref, lang) : clause.cite && textOf(clauseCiteId(group, id), lang),
+    ref: clause.ref ? citeAppi(clause.ref, "en") : clause.cite?.ref,
   };
 }
 

@@ -69,7 +69,7 @@ export function normalizeOrganization(source: SourceFile, findings: readonly Dia
   return {
     slug: source.slug,
     file: source.file,
-    name: { ja: pickOptional(data.organization.name, "ja"), en: pickOptional(data.organization.name, "en") },
+    name: Object.fromEntries(languages.map((lang) => [lang, pickOptional(data.organization.name, lang)])),
     languages,
     authoritative,
     dateStyle: policy.dateStyle ?? "era",

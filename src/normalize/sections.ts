@@ -6,7 +6,10 @@
 import { label, normalizeCategories, statement } from "./categories.js";
 import { normalizeExternalTransmission } from "./external-transmission.js";
 import { pick } from "./pick.js";
-import { clauseLibrary, formatArticle, type ArticleRef, type Clause } from "../clauses/library.js";
+import { clauseLibrary, type ArticleRef, type Clause } from "../clauses/library.js";
+import { citeAppi } from "../wording/cite.js";
+import { clauseId } from "../wording/law-words.js";
+import { textOf } from "../wording/wording.js";
 import { options, type ExceptionItem, type OrganizationInput, type PurposesInput, type Text } from "../model/input.js";
 import type { ContactModel, Lang, LegalLabel, ResolvedClause, SectionModel } from "../model/policy.js";
 
@@ -90,14 +93,14 @@ export function standardSections(data: OrganizationInput, lang: Lang, contacts: 
         .filter((kind) => security[kind]?.length)
         .map((kind) => ({
           kind,
-          heading: heading(kind)[lang],
-          reference: formatArticle(heading(kind).ref as ArticleRef, lang),
-          ref: formatArticle(heading(kind).ref as ArticleRef, "en"),
+          heading: textOf(clauseId("securityHeadings", kind), lang),
+          reference: citeAppi(heading(kind).ref as ArticleRef, lang),
+          ref: citeAppi(heading(kind).ref as ArticleRef, "en"),
           items: list(security[kind]),
         })),
       externalEnvironment: security.externalEnvironment && {
-        heading: heading("externalEnvironment")[lang],
-        ref: formatArticle(heading("externalEnvironment").ref as ArticleRef, "en"),
+        heading: textOf(clauseId("securityHeadings", "externalEnvironment"), lang),
+        ref: citeAppi(heading("externalEnvironment").ref as ArticleRef, "en"),
         countries: security.externalEnvironment.countries.map((c) => ({ country: t(c.country), detail: tOpt(c.detail) })),
         note: tOpt(security.externalEnvironment.note),
       },
@@ -136,8 +139,8 @@ export function standardSections(data: OrganizationInput, lang: Lang, contacts: 
         purposes: legalLabel("jointUseItems", "purposes", lang),
         manager: legalLabel("jointUseItems", "manager", lang),
       },
-      reference: formatArticle([27, 5, 3], lang),
-      ref: formatArticle([27, 5, 3], "en"),
+      reference: citeAppi([27, 5, 3], lang),
+      ref: citeAppi([27, 5, 3], "en"),
     });
   }
   if (data.foreignProvision) {
@@ -153,8 +156,8 @@ export function standardSections(data: OrganizationInput, lang: Lang, contacts: 
         unidentifiedReason: legalLabel("foreignProvisionItems", "unidentified-reason", lang),
         unidentifiedReference: legalLabel("foreignProvisionItems", "unidentified-reference", lang),
       },
-      reference: formatArticle([28, 0, 0], lang),
-      ref: formatArticle([28, 0, 0], "en"),
+      reference: citeAppi([28, 0, 0], lang),
+      ref: citeAppi([28, 0, 0], "en"),
     });
   }
   if (data.optOut) {
@@ -174,8 +177,8 @@ export function standardSections(data: OrganizationInput, lang: Lang, contacts: 
       ].filter((f) => f.values.length > 0),
       start: optOut.start === undefined ? undefined : { label: item("start"), date: optOut.start },
       specialCareExcluded: statement("specialCare", "no-opt-out", lang),
-      reference: formatArticle([27, 2, 0], lang),
-      ref: formatArticle([27, 2, 0], "en"),
+      reference: citeAppi([27, 2, 0], lang),
+      ref: citeAppi([27, 2, 0], "en"),
     });
   }
   for (const section of normalizeCategories(data, lang, t)) add(section);
@@ -235,9 +238,9 @@ function resolveExceptions(items: ExceptionItem[], refKind: "useRef" | "provisio
     const ref = clause[refKind];
     return {
       id: item,
-      text: clause[lang],
-      reference: ref ? formatArticle(ref, lang) : undefined,
-      ref: ref ? formatArticle(ref, "en") : undefined,
+      text: textOf(clauseId("exceptions", item), lang),
+      reference: ref ? citeAppi(ref, lang) : undefined,
+      ref: ref ? citeAppi(ref, "en") : undefined,
     };
   });
 }
@@ -246,7 +249,7 @@ function resolveExceptions(items: ExceptionItem[], refKind: "useRef" | "provisio
 function legalLabel(group: "jointUseItems" | "foreignProvisionItems" | "optOutItems", id: string, lang: Lang): LegalLabel {
   const clause = clauseLibrary()[group].get(id) as Clause;
   const ref = clause.ref as ArticleRef;
-  return { text: clause[lang], reference: formatArticle(ref, lang), ref: formatArticle(ref, "en") };
+  return { text: textOf(clauseId(group, id), lang), reference: citeAppi(ref, lang), ref: citeAppi(ref, "en") };
 }
 
 /**
@@ -260,9 +263,9 @@ function resolveIds(ids: string[], group: "contractTerms" | "requestKinds", lang
     const cite = group === "requestKinds" && clause.ref;
     return {
       id,
-      text: clause[lang],
-      reference: cite ? formatArticle(cite, lang) : undefined,
-      ref: clause.ref ? formatArticle(clause.ref, "en") : undefined,
+      text: textOf(clauseId(group, id), lang),
+      reference: cite ? citeAppi(cite, lang) : undefined,
+      ref: clause.ref ? citeAppi(clause.ref, "en") : undefined,
     };
   });
 }

@@ -1,11 +1,12 @@
 /**
  * The Markdown body of a `.md` organization file holds extra sections: each starts with a
- * `## Heading`. A bilingual organization divides the body by language with `# ja` and
- * `# en` headings, each holding the same number of sections.
+ * `## Heading`. An organization of several languages divides the body by language with
+ * `# ja`, `# en`, `# vi`… headings, each holding the same number of sections.
  */
 import MarkdownIt from "markdown-it";
 import { oneLine, type MarkdownBody } from "./source.js";
-import { LANGS, type Lang } from "../model/policy.js";
+import type { Lang } from "../model/policy.js";
+import { knownLanguages } from "../wording/wording.js";
 
 export interface BodySection {
   title: string;
@@ -56,9 +57,9 @@ export function splitMarkdownBody(body: MarkdownBody, languages: readonly Lang[]
   const sections: Partial<Record<Lang, BodySection[]>> = {};
   // Only a real `# ja` / `# en` divides the body: in a one-language body, a stray `# Title`
   // is one mistake, not a reason to disown every section above it.
-  const usesLanguageHeadings = headings.some(
-    (h) => h.level === 1 && (LANGS as readonly string[]).includes(h.text.toLowerCase()),
-  );
+  const languageOf = (text: string): Lang | undefined =>
+    [...languages, ...knownLanguages()].find((lang) => lang.toLowerCase() === text.trim().toLowerCase());
+  const usesLanguageHeadings = headings.some((h) => h.level === 1 && languageOf(h.text) !== undefined);
   const languageHeadingLines: Partial<Record<Lang, number>> = {};
   const firstSection = headings.find((h) => h.level === 2);
   // Without `# ja` / `# en` every section would count as the first language's, and the
@@ -77,9 +78,9 @@ export function splitMarkdownBody(body: MarkdownBody, languages: readonly Lang[]
   headings.forEach((heading, index) => {
     const nextStart = headings[index + 1]?.start ?? lines.length;
     if (heading.level === 1) {
-      const lang = heading.text.toLowerCase();
+      const lang = languageOf(heading.text);
       ignoring = false;
-      if (!(LANGS as readonly string[]).includes(lang)) {
+      if (lang === undefined) {
         problems.push({
           code: "body-language-heading",
           line: fileLine(heading.start),
@@ -92,7 +93,7 @@ export function splitMarkdownBody(body: MarkdownBody, languages: readonly Lang[]
         ignoring = true;
         return;
       }
-      if (!languages.includes(lang as Lang)) {
+      if (!languages.includes(lang)) {
         problems.push({
           code: "language-undeclared",
           line: fileLine(heading.start),
@@ -102,7 +103,7 @@ export function splitMarkdownBody(body: MarkdownBody, languages: readonly Lang[]
         ignoring = true;
         return;
       }
-      current = lang as Lang;
+      current = lang;
       sections[current] ??= [];
       languageHeadingLines[current] ??= fileLine(heading.start);
       // Text between `# ja` and its first `##` belongs to no section and would be dropped.

@@ -22,9 +22,9 @@ export { LIMITS, type ParseResult } from "./plumbing.js";
 export { YAML_OPTIONS } from "./yaml.js";
 export { frontMatterRange };
 
-export async function parseOrganizationFile(file: DiscoveredFile): Promise<ParseResult> {
+export async function parseOrganizationFile(file: DiscoveredFile, kind?: DataKind): Promise<ParseResult> {
   const read = await readOrganizationFile(file);
-  return "refused" in read ? read.refused : parseOrganizationText(file, read.bytes);
+  return "refused" in read ? read.refused : parseOrganizationText(file, read.bytes, kind);
 }
 
 /** The file's bytes, or why it cannot be parsed: unreadable, or over the size limit. */
@@ -44,13 +44,21 @@ export async function readOrganizationFile(file: DiscoveredFile): Promise<{ byte
   }
 }
 
+/** What kind of data file is parsed, for the messages of an empty file or one that is no mapping. */
+export interface DataKind {
+  emptyHint: string;
+  /** Its first keys, as a reader would recognise them: `organization, policy`. */
+  keys: string;
+}
+const ORGANIZATION: DataKind = { emptyHint: EMPTY_HINT, keys: "organization, policy" };
+
 /** Pure: the same checks as `parseOrganizationFile`, on bytes already in memory. */
-export function parseOrganizationText(file: DiscoveredFile, bytes: Uint8Array): ParseResult {
+export function parseOrganizationText(file: DiscoveredFile, bytes: Uint8Array, kind: DataKind = ORGANIZATION): ParseResult {
   if (bytes.length > LIMITS.maxFileBytes) return refuse(tooLarge(file, bytes.length));
 
   const decoded = decodeText(file, bytes);
   if (typeof decoded !== "string") return refuse(decoded);
-  if (decoded.trim() === "") return refuse(wholeFile(file, "file-empty", "file is empty", EMPTY_HINT));
+  if (decoded.trim() === "") return refuse(wholeFile(file, "file-empty", "file is empty", kind.emptyHint));
 
   const lines = new LineIndex(decoded);
   const diagnostics: Diagnostic[] = [];
@@ -69,7 +77,7 @@ export function parseOrganizationText(file: DiscoveredFile, bytes: Uint8Array): 
         : parseYaml(decoded, 0, lines, report, "file is empty");
   if (!parsed || diagnostics.some((d) => d.severity === "error")) return { diagnostics };
 
-  const shape = describeNonObject(parsed.data, file.format === "json");
+  const shape = describeNonObject(parsed.data, file.format === "json", kind.keys);
   if (shape) {
     report("data-not-object", shape, parsed.topOffset);
     return { diagnostics };
@@ -99,7 +107,7 @@ export function parseOrganizationText(file: DiscoveredFile, bytes: Uint8Array): 
 }
 
 
-function describeNonObject(data: unknown, json: boolean): string | undefined {
+function describeNonObject(data: unknown, json: boolean, keys: string): string | undefined {
   if (typeof data === "object" && data !== null && !Array.isArray(data)) return undefined;
   const what = Array.isArray(data)
     ? json ? "an array" : "a list"
@@ -111,8 +119,8 @@ function describeNonObject(data: unknown, json: boolean): string | undefined {
           ? "true or false"
           : "a number";
   return json
-    ? `the file must contain an object with keys ("organization", "policy", …), not ${what}`
-    : `the file must contain a mapping of keys (organization:, policy:, …), not ${what}`;
+    ? `the file must contain an object with keys (${keys.split(", ").map((key) => `"${key}"`).join(", ")}, …), not ${what}`
+    : `the file must contain a mapping of keys (${keys.split(", ").map((key) => `${key}:`).join(", ")}, …), not ${what}`;
 }
 
 // The stage's interface beyond parsing one file: what a parsed file is, the archive of

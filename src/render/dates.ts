@@ -33,6 +33,22 @@ const englishFormat = new Intl.DateTimeFormat("en-US", {
 
 const englishMonthFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", timeZone: TOKYO });
 
+/** Every other language writes the date as its own locale does (Intl, from ICU's CLDR data). */
+const formats = new Map<string, { date: Intl.DateTimeFormat; month: Intl.DateTimeFormat }>([
+  ["en", { date: englishFormat, month: englishMonthFormat }],
+]);
+function formatsOf(lang: Lang): { date: Intl.DateTimeFormat; month: Intl.DateTimeFormat } {
+  let found = formats.get(lang);
+  if (!found) {
+    found = {
+      date: new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric", timeZone: TOKYO }),
+      month: new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", timeZone: TOKYO }),
+    };
+    formats.set(lang, found);
+  }
+  return found;
+}
+
 interface CalendarDate {
   year: number;
   month: number;
@@ -83,12 +99,15 @@ function eraYear(date: CalendarDate): string {
  * ja: era "令和2年9月2日", gregorian "2020年9月2日", both "2020年（令和2年）9月2日"
  * (full-width parentheses, as in Japanese typesetting).
  * en: always Gregorian, "September 2, 2020"; the era means nothing to most English readers.
- * A month-only date ("2020-09") prints as 令和2年9月 / "September 2020".
+ * Every other language: Gregorian as its locale writes it (ko "2020년 9월 2일", vi "2 tháng 9,
+ * 2020"); the era is Japanese only. A month-only date ("2020-09") prints as 令和2年9月 /
+ * "September 2020".
  */
 export function formatPolicyDate(isoDate: string, lang: Lang, style: DateStyle): string {
   const date = parseIsoDate(isoDate);
-  if (lang === "en") {
-    return (date.monthOnly ? englishMonthFormat : englishFormat).format(noonInTokyo(date));
+  if (lang !== "ja") {
+    const { date: full, month } = formatsOf(lang);
+    return (date.monthOnly ? month : full).format(noonInTokyo(date));
   }
   const monthDay = date.monthOnly ? `${date.month}月` : `${date.month}月${date.day}日`;
   switch (style) {

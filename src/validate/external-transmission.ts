@@ -4,6 +4,7 @@
  * a catalogue id is listed once, and an opt-out given in words is given in every language.
  * An unknown catalogue id fails the schema's enum; `unknownCatalogueId` words that message.
  */
+import { languageList } from "./languages.js";
 import { distance } from "fastest-levenshtein";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../parse/parse.js";
@@ -64,7 +65,7 @@ export function externalTransmissionDiagnostics(source: SourceFile, languages: r
       report(
         "text-not-localized",
         [...at, "optOut"],
-        `plain text, but the policy is published in ${languages.join(" and ")}`,
+        `plain text, but the policy is published in ${languageList(languages)}`,
         `write it once per language: ${languages.map((l) => `\`${l}: …\``).join(" and ")}, or give the opt-out page's address, starting with https://`,
       );
     }

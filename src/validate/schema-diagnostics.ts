@@ -6,7 +6,7 @@
 import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../parse/parse.js";
-import { LANGS } from "../model/policy.js";
+import { LANGUAGE_TAG } from "../model/policy.js";
 import { EARLIEST_YEAR, organizationSchema, resolveRef, type JsonSchema } from "./schema.js";
 import { closestMatch, suggestionHint } from "../diagnostics/suggest.js";
 import { isCatalogueIdPath, unknownCatalogueId } from "./external-transmission.js";
@@ -318,6 +318,10 @@ const FORMAT_HINTS: Record<string, string> = {
 
 /** What each pattern in the schema asks for, in words (test/validate checks none is missing). */
 export const PATTERN_FORMS: Readonly<Record<string, { problem: string; hint: string }>> = {
+  "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$": {
+    problem: "is not a language tag",
+    hint: "write the language's BCP 47 tag: `ja`, `en`, `zh-Hans`, `pt-BR` (docs/languages.md)",
+  },
   "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$": {
     problem: "is not a time in HH:MM form",
     hint: "write the hour with two digits, on the 24-hour clock: `09:00`, `18:30`",
@@ -389,7 +393,7 @@ function isTextUnion(branches: JsonSchema[]): boolean {
   return (
     branches.some((b) => b.type === "string") &&
     keys.length > 0 &&
-    keys.every((key) => (LANGS as readonly string[]).includes(key))
+    keys.every((key) => LANGUAGE_TAG.test(key))
   );
 }
 

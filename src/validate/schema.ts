@@ -35,7 +35,8 @@ export type JsonSchema = {
 export const PRECOMPILED_VALIDATOR = "./organization-validator.cjs";
 
 // verbose: errors carry the failing data and schema, which the messages quote.
-const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictTypes: false };
+// Text names its languages both ways: the shipped tags as properties (an editor completes them), any tag by pattern.
+const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictTypes: false, allowMatchingProperties: true };
 
 /** AJV set up for the organization schema; `standalone` for code written to a file. */
 export function organizationAjv({ standalone = false } = {}): Ajv {

@@ -7,7 +7,9 @@ import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import { formatDataPath, oneLine, type DataPath, type SourceFile } from "../parse/parse.js";
 import { splitMarkdownBody } from "../parse/parse.js";
 import { clauseLibrary } from "../clauses/library.js";
-import { LANGS, type Lang } from "../model/policy.js";
+import { LANGUAGE_TAG, type Lang } from "../model/policy.js";
+import { hasWording, knownLanguages } from "../wording/wording.js";
+import { checkAuthoritative, checkLanguageTags, languageList } from "./languages.js";
 import { isDateOrMonth, resolveRef, type JsonSchema } from "./schema.js";
 import { isBlank } from "./blank.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
@@ -32,9 +34,10 @@ export function semanticDiagnostics(source: SourceFile, schema: JsonSchema): Dia
   if (!isObject(data)) return diagnostics;
 
   // A repeated language is the schema's to report; here it would only repeat itself ("ja and en and ja").
+  checkLanguageTags(data.languages, data.authoritative, report);
   const languages = [...new Set(asArray(data.languages).filter(isLang))];
   if (languages.length > 0) {
-    checkAuthoritative(data, languages, report);
+    checkAuthoritative(data.authoritative, languages, report);
     checkTextLanguages(schema, data, languages, report);
     checkBody(source, languages, diagnostics);
   }
@@ -51,7 +54,7 @@ export function semanticDiagnostics(source: SourceFile, schema: JsonSchema): Dia
   return diagnostics;
 }
 
-const isLang = (value: unknown): value is Lang => (LANGS as readonly unknown[]).includes(value);
+const isLang = (value: unknown): value is Lang => typeof value === "string" && hasWording(value);
 
 type Report = (
   code: string,
@@ -60,18 +63,6 @@ type Report = (
   hint?: string,
   options?: { part?: "key" | "value"; severity?: Severity },
 ) => void;
-
-function checkAuthoritative(data: Json, languages: Lang[], report: Report): void {
-  // Not a language hoshin knows (`fr`): the schema says so, and "add it to languages" would be wrong.
-  if (isLang(data.authoritative) && !languages.includes(data.authoritative)) {
-    report(
-      "authoritative-undeclared",
-      ["authoritative"],
-      `\`${data.authoritative}\` is authoritative, but \`languages\` does not include it`,
-      `add \`${data.authoritative}\` to \`languages\`, or set it to ${languages.map((l) => `\`${l}\``).join(" or ")}`,
-    );
-  }
-}
 
 /** Every piece of user text must exist in every declared language, and in no other. */
 function checkTextLanguages(root: JsonSchema, data: Json, languages: Lang[], report: Report): void {
@@ -102,7 +93,7 @@ function checkTextLanguages(root: JsonSchema, data: Json, languages: Lang[], rep
         report(
           "text-not-localized",
           path,
-          `plain text, but the policy is published in ${languages.join(" and ")}`,
+          `plain text, but the policy is published in ${languageList(languages)}`,
           `write it once per language: ${languages.map((l) => `\`${l}: …\``).join(" and ")}`,
         );
       }
@@ -110,7 +101,17 @@ function checkTextLanguages(root: JsonSchema, data: Json, languages: Lang[], rep
     }
     if (!isObject(value)) return;
     for (const lang of Object.keys(value)) {
-      if ((LANGS as readonly string[]).includes(lang) && !languages.includes(lang as Lang)) {
+      // A key not shaped like a language tag is the schema's to report.
+      if (!LANGUAGE_TAG.test(lang)) continue;
+      if (!hasWording(lang)) {
+        report(
+          "language-unknown",
+          [...path, lang],
+          `text in \`${lang}\`, a language hoshin has no wording for`,
+          `remove this text, or add the language as data (docs/languages.md); hoshin words pages in ${knownLanguages().join(", ")}`,
+          { part: "key" },
+        );
+      } else if (!languages.includes(lang)) {
         report(
           "language-undeclared",
           [...path, lang],
@@ -126,7 +127,7 @@ function checkTextLanguages(root: JsonSchema, data: Json, languages: Lang[], rep
           "language-missing",
           path,
           `the \`${lang}\` text is missing`,
-          `add \`${lang}: …\` — the policy is published in ${languages.join(" and ")}`,
+          `add \`${lang}: …\` — the policy is published in ${languageList(languages)}`,
           { part: "key" },
         );
       }
@@ -370,6 +371,7 @@ function blankHint(path: DataPath): string {
   const last = path.at(-1);
   if (last === "ja") return "write the Japanese text (全角スペースだけでは空です)";
   if (last === "en") return "write the English text";
+  if (typeof last === "string" && hasWording(last)) return `write the \`${last}\` text`;
   return "write the text; a key that does not apply can be left out";
 }
 

@@ -16,12 +16,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { parse } from "yaml";
+import { LIBRARY_LANGUAGES, lawWords, type LibraryLanguage, type Message } from "./law-words.js";
 
-export type Message = string | string[];
+export type { Message } from "./law-words.js";
 
 export const WORDING_DIR = fileURLToPath(new URL("../../wording/", import.meta.url));
 /** Every language has the ids of this one. */
-const REFERENCE = "ja";
+export const REFERENCE_LANGUAGE = "ja";
 
 export class WordingError extends Error {
   constructor(message: string) {
@@ -31,19 +32,87 @@ export class WordingError extends Error {
 }
 
 const catalogues = new Map<string, ReadonlyMap<string, Message>>();
+/** Where each language's words came from, for messages: `wording/vi.yaml`, or a site's own file. */
+const origins = new Map<string, string>();
 
-/** The messages of `lang`, by dotted id. */
+let shipped: readonly string[] | undefined;
+
+/** The languages hoshin ships wording for, Japanese and English first. */
+export function shippedLanguages(): readonly string[] {
+  shipped ??= [
+    ...LIBRARY_LANGUAGES,
+    ...readdirSync(WORDING_DIR)
+      .filter((file) => file.endsWith(".yaml"))
+      .map((file) => file.slice(0, -".yaml".length))
+      .filter((lang) => !(LIBRARY_LANGUAGES as readonly string[]).includes(lang))
+      .sort(),
+  ];
+  return shipped;
+}
+
+/** The languages a page can be written in now: those hoshin ships and those a site added. */
+export function knownLanguages(): readonly string[] {
+  return [...new Set([...shippedLanguages(), ...origins.keys()])];
+}
+
+export function hasWording(lang: string): boolean {
+  return origins.has(lang) || shippedLanguages().includes(lang);
+}
+
+/** The messages of `lang`, by dotted id: every id of the reference language. */
 export function wordingOf(lang: string): ReadonlyMap<string, Message> {
   let catalogue = catalogues.get(lang);
   if (!catalogue) {
-    catalogue = readWording(lang);
-    if (lang !== REFERENCE) {
-      const missing = [...wordingOf(REFERENCE).keys()].filter((id) => !catalogue!.has(id));
-      if (missing.length) throw new WordingError(`wording/${lang}.yaml lacks ${missing.map((id) => `\`${id}\``).join(", ")}`);
+    if (!shippedLanguages().includes(lang)) throw new WordingError(`no wording for the language \`${lang}\``);
+    const file = `wording/${lang}.yaml`;
+    const read = flatten(parse(readFileSync(`${WORDING_DIR}${lang}.yaml`, "utf8")) as unknown, file);
+    if ((LIBRARY_LANGUAGES as readonly string[]).includes(lang)) for (const [id, message] of lawWords(lang as LibraryLanguage)) read.set(id, message);
+    if (lang !== REFERENCE_LANGUAGE) {
+      const reference = wordingOf(REFERENCE_LANGUAGE);
+      const missing = [...reference.keys()].filter((id) => !read.has(id));
+      if (missing.length) throw new WordingError(`${file} lacks ${missing.map((id) => `\`${id}\``).join(", ")}`);
+      const unknown = [...read.keys()].filter((id) => !reference.has(id));
+      if (unknown.length) throw new WordingError(`${file} has ids no other language has: ${unknown.map((id) => `\`${id}\``).join(", ")}`);
     }
+    catalogue = read;
     catalogues.set(lang, catalogue);
+    origins.set(lang, file);
   }
   return catalogue;
+}
+
+/**
+ * A language a site adds as data (`languages/<tag>.yaml`), already checked to hold every id
+ * of the reference language: from now on this process words pages in it. A site's file for a
+ * language hoshin ships replaces hoshin's wording of it.
+ */
+export function addLanguage(lang: string, messages: ReadonlyMap<string, Message>, file: string): void {
+  catalogues.set(lang, messages);
+  origins.set(lang, file);
+  added.add(lang);
+}
+
+const added = new Set<string>();
+
+/** Forgets the languages added so far (`hoshin dev` reads the site's files again), and what they replaced. */
+export function forgetAddedLanguages(): void {
+  for (const lang of added) {
+    catalogues.delete(lang);
+    origins.delete(lang);
+  }
+  added.clear();
+}
+
+/** A language a site adds, as plain data: it travels to worker threads and into cache keys. */
+export interface AddedLanguage {
+  lang: string;
+  /** The file it was read from, as the user names it. */
+  file: string;
+  messages: Array<[string, Message]>;
+}
+
+export function addLanguages(languages: readonly AddedLanguage[] | undefined): void {
+  for (const { lang, messages, file } of languages ?? []) addLanguage(lang, new Map(messages), file);
 }
 
 /**
@@ -51,11 +120,11 @@ export function wordingOf(lang: string): ReadonlyMap<string, Message> {
  * page renders, and the cost falls at set-up rather than in the first filter call.
  */
 export function loadWording(): void {
-  for (const file of readdirSync(WORDING_DIR)) if (file.endsWith(".yaml")) wordingOf(file.slice(0, -".yaml".length));
+  for (const lang of shippedLanguages()) wordingOf(lang);
 }
 
-function readWording(lang: string): Map<string, Message> {
-  const file = `wording/${lang}.yaml`;
+/** A wording file's messages by dotted id: texts, and lists of texts, at any depth. */
+export function flatten(document: unknown, file: string): Map<string, Message> {
   const flat = new Map<string, Message>();
   const walk = (value: unknown, id: string): void => {
     if (typeof value === "string" || (Array.isArray(value) && value.every((part) => typeof part === "string"))) {
@@ -66,14 +135,14 @@ function readWording(lang: string): Map<string, Message> {
       throw new WordingError(`${file}: \`${id}\` is neither a text, a list of texts, nor a mapping of them`);
     }
   };
-  walk(parse(readFileSync(`${WORDING_DIR}${lang}.yaml`, "utf8")) as unknown, "");
+  walk(document, "");
   return flat;
 }
 
 /** The message `id` in `lang`, as written in the catalogue. */
 export function words(id: string, lang: string): Message {
   const message = wordingOf(lang).get(id);
-  if (message === undefined) throw new WordingError(`no message \`${id}\` in wording/${lang}.yaml`);
+  if (message === undefined) throw new WordingError(`no message \`${id}\` in ${origins.get(lang) ?? `wording/${lang}.yaml`}`);
   return message;
 }
 
@@ -106,4 +175,17 @@ function fill(id: string, lang: string, values: Record<string, unknown>, text: (
 function asHtml(value: unknown): string {
   if (value instanceof nunjucks.runtime.SafeString) return value.val;
   return nunjucks.lib.escape(value === undefined || value === null ? "" : String(value));
+}
+
+/** A message that is one text (a clause, a catalogue name), as written. */
+export function textOf(id: string, lang: string): string {
+  const message = words(id, lang);
+  if (typeof message !== "string") throw new WordingError(`\`${id}\` in ${origins.get(lang)} is a list where a text belongs`);
+  return message;
+}
+
+/** A message that is a list of texts (a catalogue entry's rows). */
+export function listOf(id: string, lang: string): string[] {
+  const message = words(id, lang);
+  return typeof message === "string" ? [message] : message;
 }

@@ -12,7 +12,8 @@ import {
   externalTransmissionCatalogue,
   readExternalTransmissionCatalogue,
 } from "../../src/catalogue/external-transmission.js";
-import { formatLawArticle, lawRef, transmissionClauses } from "../../src/clauses/external-transmission.js";
+import { lawRef, transmissionClauses } from "../../src/clauses/external-transmission.js";
+import { formatLawArticle } from "../../src/normalize/external-transmission.js";
 import { normalizeExternalTransmission } from "../../src/normalize/external-transmission.js";
 import { placeUnder } from "../../src/render/base.js";
 import { normalizeOrganization } from "../../src/normalize/normalize.js";

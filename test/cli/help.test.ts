@@ -23,7 +23,7 @@ describe.concurrent("hoshin --help, <command> --help, --version", () => {
   it("lists every command", async () => {
     const result = await hoshin(["--help"], { cwd: project });
     expect(result.code).toBe(0);
-    expect(commands.map((c) => c.name()).sort()).toEqual(["build", "check", "dev", "freeze", "new", "scan"]);
+    expect(commands.map((c) => c.name()).sort()).toEqual(["add-language", "build", "check", "dev", "freeze", "new", "scan"]);
     for (const command of commands) expect(result.stdout).toMatch(new RegExp(`^  ${command.name()} `, "m"));
   });
 

@@ -5,7 +5,8 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLAUSE_GROUPS, clauseLibrary, formatArticle, type ArticleRef } from "../../src/clauses/library.js";
+import { CLAUSE_GROUPS, clauseLibrary, type ArticleRef } from "../../src/clauses/library.js";
+import { citeAppi as formatArticle } from "../../src/wording/cite.js";
 import { REPO, buildSite, readPage, visibleText } from "../helpers/site.js";
 
 const BILINGUAL = ["genron-npo", "ji4pe", "minato-kodomo-net", "kanagawa-community-net", "tabunka-center", "tokyo-small-business-center"];

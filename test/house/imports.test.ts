@@ -80,18 +80,18 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
   cache: ["disk-store", "cache-dir", "fingerprint", "up-to-date"],
   clauses: ["library", "external-transmission"],
   catalogue: ["external-transmission"],
-  wording: ["wording"],
+  wording: ["wording", "cite", "law-words"],
   discover: ["discover"],
   parse: ["parse"],
   validate: ["index"],
   normalize: ["normalize", "history"],
-  render: ["plugin"],
+  render: ["plugin", "fonts"],
   print: ["print-site", "find-browser", "cache", "after-eleventy"],
-  pipeline: ["load", "eleventy", "plugin", "incremental", "page-store", "parallel-render"],
+  pipeline: ["load", "languages", "eleventy", "plugin", "incremental", "page-store", "parallel-render"],
   publish: ["publish", "shard", "freeze"],
   dev: ["dev-server"],
   scan: ["scan"],
-  scaffold: ["organization"],
+  scaffold: ["organization", "language"],
 };
 
 function topOf(file: string): string {
