@@ -10,20 +10,43 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sirv from "sirv";
+import { BASE_FAMILY, BASE_STACK, FONT_FAMILIES, FONT_WEIGHTS, familiesOf, languageFontRules, ttfFile, type FontFamily } from "../render/fonts.js";
+import { knownLanguages } from "../wording/wording.js";
 
 const require = createRequire(import.meta.url);
-const TTF_PACKAGE = path.dirname(require.resolve("@expo-google-fonts/noto-sans-jp/package.json"));
 
 export const PRINT_FONTS_CSS = fileURLToPath(new URL("../../templates/print/fonts.css", import.meta.url));
-const PRINT_FONT_FILES: Record<string, string> = {
-  "/__hoshin-print/NotoSansJP-400.ttf": path.join(TTF_PACKAGE, "400Regular", "NotoSansJP_400Regular.ttf"),
-  "/__hoshin-print/NotoSansJP-700.ttf": path.join(TTF_PACKAGE, "700Bold", "NotoSansJP_700Bold.ttf"),
-};
+const fontUrl = (family: FontFamily, weight: number) => `/__hoshin-print/${family.ttfName}-${weight}.ttf`;
+const PRINT_FONT_FILES: Record<string, string> = Object.fromEntries(
+  FONT_FAMILIES.flatMap((family) => FONT_WEIGHTS.map((weight) => [fontUrl(family, weight), ttfFile(family, weight)])),
+);
+
+/**
+ * The stylesheet served in place of the site's fonts.css while printing: Noto Sans JP's
+ * TrueType files (templates/print/fonts.css), and the families of the other languages
+ * printed beside them with their `:lang()` rules. Only those: each tab loads every face the
+ * stylesheet declares, and a CJK family is 20 MB of TrueType.
+ */
+export function printFontsCss(langs: Iterable<string> = knownLanguages()): string {
+  const wanted = [...new Set(langs)];
+  const base = readFileSync(PRINT_FONTS_CSS, "utf8");
+  const others = familiesOf(wanted).filter((family) => family !== BASE_FAMILY).flatMap((family) =>
+    FONT_WEIGHTS.map(
+      (weight) =>
+        `@font-face {\n  font-family: "${family.family}";\n  font-style: normal;\n  font-weight: ${weight};\n  src: url(${fontUrl(family, weight)}) format("truetype");\n}\n`,
+    ),
+  );
+  const rules = languageFontRules(wanted, BASE_STACK);
+  return others.length || rules ? [base, ...others, rules].join("\n") : base;
+}
 
 /** What the printed output depends on besides each page: for cache keys. */
 export function printAssetsFingerprint(): string {
-  const version = (JSON.parse(readFileSync(path.join(TTF_PACKAGE, "package.json"), "utf8")) as { version: string }).version;
-  return `${readFileSync(PRINT_FONTS_CSS, "utf8")}\nnoto-sans-jp-ttf@${version}`;
+  const versions = FONT_FAMILIES.map((family) => {
+    const { version } = JSON.parse(readFileSync(require.resolve(`${family.ttf}/package.json`), "utf8")) as { version: string };
+    return `${family.ttf}@${version}`;
+  });
+  return `${printFontsCss()}\n${versions.join("\n")}`;
 }
 
 export interface PrintServer {
@@ -32,13 +55,14 @@ export interface PrintServer {
   close(): Promise<void>;
 }
 
-export async function startPrintServer(siteDir: string, pathPrefix: string): Promise<PrintServer> {
+/** Serves the site in `siteDir` for printing pages in `langs` (default: every language this process knows). */
+export async function startPrintServer(siteDir: string, pathPrefix: string, langs?: Iterable<string>): Promise<PrintServer> {
   const prefix = pathPrefix.endsWith("/") ? pathPrefix : `${pathPrefix}/`;
   // Files looked up when asked for (sirv's "dev" mode), not listed up front: the browser
   // asks for a few (a page per tab and its stylesheets), and listing a large site took
   // longer than printing a PDF. That mode serves dot files, so they are refused here.
   const site = sirv(siteDir, { dev: true, etag: false });
-  const fontsCss = readFileSync(PRINT_FONTS_CSS);
+  const fontsCss = printFontsCss(langs);
   const fontCache = new Map<string, Buffer>();
 
   const server = http.createServer((request, response) => {
@@ -47,8 +71,11 @@ export async function startPrintServer(siteDir: string, pathPrefix: string): Pro
     if (fontFile) {
       let font = fontCache.get(fontFile);
       if (!font) fontCache.set(fontFile, (font = readFileSync(fontFile)));
-      // Cacheable, so the browser decodes each 5.5 MB font once for the whole run.
-      response.writeHead(200, { "content-type": "font/ttf", "cache-control": "public, max-age=31536000, immutable" });
+      // Not stored in the browser's HTTP cache: tabs asking for the same font at once wait on
+      // one cache entry, and for Noto Sans SC (10 MB) that wait failed one load in three
+      // ("NetworkError"). From memory on loopback, each tab fetching its own copy costs nothing
+      // measurable (16 example PDFs: 2.6–3.0 s either way).
+      response.writeHead(200, { "content-type": "font/ttf", "cache-control": "no-store" });
       response.end(font);
       return;
     }

@@ -107,7 +107,7 @@ async function printJobs(jobs: PrintJob[], options: PdfStageOptions): Promise<nu
   // Required, not imported: an ESM import makes Node scan its 3.6 MB bundle for export
   // names before running it, another 0.2–0.3 s of CPU.
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
-  const server = await startPrintServer(options.siteDir, options.pathPrefix);
+  const server = await startPrintServer(options.siteDir, options.pathPrefix, jobs.map((job) => job.page.lang));
   const prefix = options.pathPrefix.replace(/\/$/, "");
   const links = linkRebase(server.origin, prefix, options.siteUrl);
   let browser;

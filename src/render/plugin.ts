@@ -14,7 +14,8 @@ import { relativeUrl } from "./relative-url.js";
 import { formatPolicyDate } from "./dates.js";
 import { formatHours, formatTimeRange } from "./hours.js";
 import { renderMarkdown } from "./markdown.js";
-import { FONT_OUTPUT_DIR, FONT_PACKAGE_DIR, fontFaceCss, fontFiles } from "./fonts.js";
+import { fontFaceCss, fontFiles } from "./fonts.js";
+import { languageName } from "./language-names.js";
 import { joinList } from "./lists.js";
 import { loadWording, sayHtml, sayText, words } from "../wording/wording.js";
 import { cspHash, cssString } from "./css.js";
@@ -93,6 +94,8 @@ export interface HoshinSiteData {
   liveReload: boolean;
   /** The folder the pages are under: `/`, or e.g. `/privacy/`. */
   base: string;
+  /** The @font-face rules of the languages the site publishes (`assets/hoshin/fonts.css`). */
+  fontsCss: string;
 }
 
 /** What a page's data holds besides Eleventy's own: the site, and the item it is paginated over. */
@@ -239,6 +242,7 @@ export function renderPolicies(
   eleventyConfig.addFilter("hoshinSay", sayHtml);
   eleventyConfig.addFilter("hoshinText", sayText);
   eleventyConfig.addFilter("hoshinWords", words);
+  eleventyConfig.addFilter("hoshinLanguageName", languageName);
   eleventyConfig.addFilter("hoshinUrl", pathPrefixed(eleventyConfig));
   eleventyConfig.addFilter("hoshinTimeRange", formatTimeRange);
   eleventyConfig.addFilter("hoshinList", joinList);
@@ -252,22 +256,30 @@ export function renderPolicies(
   eleventyConfig.addFilter("hoshinAtomId", (url: string, urn: string) => (options.siteUrl ? new URL(url, options.siteUrl).href : urn));
   eleventyConfig.addFilter("hoshinAtomDate", (date: string) => `${date.length === 7 ? `${date}-01` : date}T00:00:00Z`);
 
-  if (options.sharedFiles !== false) addSharedFiles(eleventyConfig);
+  if (options.sharedFiles !== false) addSharedFiles(eleventyConfig, loadSiteData);
   return () => siteData;
 }
 
 /** The stylesheet, the fonts and the font-face rules every page shares. */
-function addSharedFiles(eleventyConfig: EleventyConfigLike): void {
-  const css = fontFaceCss();
-  eleventyConfig.addTemplate("hoshin/fonts.njk", `{% raw %}${css}{% endraw %}`, {
+function addSharedFiles(eleventyConfig: EleventyConfigLike, loadSiteData: () => Promise<HoshinSiteData>): void {
+  // The Japanese and English family every site has is copied as Eleventy copies files; the
+  // families of the other languages the site publishes, once the organizations are known.
+  eleventyConfig.addTemplate("hoshin/fonts.njk", "{{ hoshin.fontsCss | safe }}", {
     permalink: "/assets/hoshin/fonts.css",
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addPassthroughCopy({
     [path.join(TEMPLATES_DIR, "assets", "hoshin.css")]: "assets/hoshin/hoshin.css",
-    ...Object.fromEntries(
-      fontFiles(css).map((file) => [path.join(FONT_PACKAGE_DIR, "files", file), `${FONT_OUTPUT_DIR}/${file}`]),
-    ),
+    ...Object.fromEntries(fontFiles()),
+  });
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    const copied = new Set(fontFiles().map(([, to]) => to));
+    for (const [from, to] of fontFiles((await loadSiteData()).organizations.flatMap((o) => o.languages))) {
+      if (copied.has(to)) continue;
+      const target = path.join(directories.output, to);
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(from, target);
+    }
   });
 }
 
@@ -311,5 +323,6 @@ function siteDataOf(loaded: OrganizationModel[], options: RenderPluginOptions, b
     pdf: options.pdf ?? false,
     liveReload: options.liveReload ?? false,
     base,
+    fontsCss: fontFaceCss(organizations.flatMap((o) => o.languages)),
   };
 }

@@ -78,7 +78,7 @@ describe("a policy swapped into a loaded tab", () => {
     const { organizations } = await loadOrganizations(path.join(REPO, "organizations"));
     // Reversed, so each page follows another than in a build: en after ja, long after short.
     order = organizations.flatMap((o) => o.pages).reverse();
-    expect(order).toHaveLength(12);
+    expect(order).toHaveLength(16);
     fresh = await printFresh(site, order);
     const cacheDir = await mkdtemp(path.join(os.tmpdir(), "hoshin-pdf-test-cache-"));
     folders.push(cacheDir);
@@ -93,7 +93,7 @@ describe("a policy swapped into a loaded tab", () => {
   });
 
   it("is printed, not copied from a cache", () => {
-    expect(result).toMatchObject({ printed: 12, reused: 0 });
+    expect(result).toMatchObject({ printed: 16, reused: 0 });
   });
 
   it("prints the same bytes as a fresh navigation, for every example", async () => {
@@ -112,7 +112,7 @@ describe("a policy swapped into a loaded tab", () => {
 
 describe("the loopback print server", () => {
   it("serves the site under its path prefix, on 127.0.0.1 only, with the print fonts in place of the web fonts", async () => {
-    const server = await startPrintServer(site, "/policies/");
+    const server = await startPrintServer(site, "/policies/", ["ja", "en"]);
     try {
       expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const page = await fetch(`${server.origin}/policies/tabunka-center/ja/`);
@@ -137,6 +137,24 @@ describe("the loopback print server", () => {
         // A TrueType file: sfnt version 0x00010000.
         expect([...new Uint8Array(await font.arrayBuffer()).slice(0, 4)]).toEqual([0, 1, 0, 0]);
       }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("serves, for pages in another script, that script's family too, and the rule that picks it", async () => {
+    const server = await startPrintServer(site, "/", ["ja", "ko"]);
+    try {
+      const css = await (await fetch(`${server.origin}/assets/hoshin/fonts.css`)).text();
+      expect([...css.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1])).toEqual([
+        "/__hoshin-print/NotoSansJP-400.ttf",
+        "/__hoshin-print/NotoSansJP-700.ttf",
+        "/__hoshin-print/NotoSansKR-400.ttf",
+        "/__hoshin-print/NotoSansKR-700.ttf",
+      ]);
+      expect(css).toMatch(/:lang\(ko\) \{\n  font-family: "Noto Sans KR", "Noto Sans JP",/);
+      const font = await fetch(`${server.origin}/__hoshin-print/NotoSansKR-700.ttf`);
+      expect([...new Uint8Array(await font.arrayBuffer()).slice(0, 4)]).toEqual([0, 1, 0, 0]);
     } finally {
       await server.close();
     }
