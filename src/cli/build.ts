@@ -30,6 +30,8 @@ export interface BuildCommandOptions {
   pathPrefix?: string;
   /** Folder of archived versions; default `archive` beside the input folder. */
   archive?: string;
+  /** Folder of languages the site adds; default `languages` beside the input folder. */
+  languages?: string;
   /** `i/n`: build shard i of n (a CI matrix job). */
   shard?: string;
   format: ReportFormat;
@@ -43,7 +45,7 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   const shard = command.shard === undefined ? undefined : parseShard(command.shard);
   assertSafeOutputFolder(options.out, options.input, process.cwd(), options.archive ?? defaultArchiveDir(options.input));
   const checked = checkedDataStore();
-  const result = await loadInput(options.input, { archive: options.archive, strict: options.strict, store: checked });
+  const result = await loadInput(options.input, { archive: options.archive, languagesDir: options.languages, strict: options.strict, store: checked });
   // JSON is always a whole document, even with nothing to report, so scripts can parse stdout.
   if (result.diagnostics.length || options.format === "json") {
     const report = formatDiagnostics(result.diagnostics, options.format);
@@ -66,6 +68,7 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
     pdf: options.pdf,
     siteUrl: options.siteUrl,
     only: shard ? new Set(built.map((o) => o.slug)) : undefined,
+    languages: result.languages.length ? result.languages : undefined,
   };
   const pageStore = new PageStore(path.join(cacheRoot(), "pages"));
   const keys = await pageKeys(pageStore, result.organizations, render);

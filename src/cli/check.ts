@@ -5,11 +5,11 @@ import { checkedDataStore, loadInput } from "./load-or-refuse.js";
 import { plural, type Output } from "./output.js";
 
 export async function runCheck(
-  options: { input: string; archive?: string; format: ReportFormat; strict?: boolean },
+  options: { input: string; archive?: string; languages?: string; format: ReportFormat; strict?: boolean },
   output: Output,
 ): Promise<number> {
   const store = checkedDataStore();
-  const result = await loadInput(options.input, { archive: options.archive, strict: options.strict, store });
+  const result = await loadInput(options.input, { archive: options.archive, languagesDir: options.languages, strict: options.strict, store });
   await store.settled();
   const failed = hasErrors(result.diagnostics);
   if (options.format === "json") {

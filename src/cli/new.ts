@@ -18,6 +18,8 @@ import { completenessFindings } from "../validate/index.js";
 import { validateOrganization } from "../validate/index.js";
 import { SCHEMA_FILE } from "../validate/index.js";
 import type { Output } from "./output.js";
+import { defaultLanguagesDir, loadLanguages } from "../pipeline/languages.js";
+import { knownLanguages } from "../wording/wording.js";
 
 export interface NewCommandOptions {
   input: string;
@@ -34,7 +36,7 @@ export interface NewCommandOptions {
 export type Ask = (question: string) => Promise<string>;
 
 const EXTENSIONS: Record<SourceFormat, string> = { yaml: ".yaml", json: ".json", md: ".md" };
-const LANGUAGE_NAMES: Record<Lang, string> = { ja: "Japanese", en: "English" };
+const LANGUAGE_NAMES = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
 
 export async function runNew(slug: string, options: NewCommandOptions, output: Output, ask?: Ask): Promise<number> {
   const extension = EXTENSIONS[options.format];
@@ -43,7 +45,9 @@ export async function runNew(slug: string, options: NewCommandOptions, output: O
     const example = problem.suggestion ? `, e.g. \`${problem.suggestion}\` (the file ${problem.suggestion}${extension})` : "";
     throw new UsageError(`hoshin: slug \`${slug}\` is not valid: ${problem.rule}${example}`);
   }
-  const langs = parseLangs(options.lang);
+  // The languages the site adds are known here too, as in `hoshin check`.
+  await loadLanguages(defaultLanguagesDir(options.input));
+  const langs = parseLangs(options.lang, knownLanguages());
   const inputAbs = path.resolve(options.input);
   const shownInput = options.input.replace(/\/+$/, "");
   const existing = await existingFileFor(inputAbs, slug);
@@ -106,11 +110,13 @@ export async function runNew(slug: string, options: NewCommandOptions, output: O
   return 0;
 }
 
-function parseLangs(text: string): Lang[] {
+/** Languages hoshin ships, and those the site adds in its languages folder. */
+function parseLangs(text: string, known: readonly string[]): Lang[] {
   const langs = text.split(",").map((lang) => lang.trim());
-  const valid = langs.length <= 2 && new Set(langs).size === langs.length && langs.every((lang) => lang === "ja" || lang === "en");
-  if (!valid) throw new UsageError(`hoshin: --lang \`${text}\` is not ja, en, ja,en or en,ja`);
-  return langs as Lang[];
+  const unknown = langs.filter((lang) => !known.includes(lang));
+  if (unknown.length) throw new UsageError(`hoshin: --lang: no wording for ${unknown.map((lang) => `\`${lang}\``).join(", ")}; hoshin words pages in ${known.join(", ")} (a site adds others with hoshin add-language)`);
+  if (new Set(langs).size !== langs.length) throw new UsageError(`hoshin: --lang \`${text}\` names a language twice`);
+  return langs;
 }
 
 async function existingFileFor(inputAbs: string, slug: string): Promise<string | undefined> {
@@ -143,7 +149,7 @@ async function texts(
   }
   const result: Partial<Record<Lang, string>> = {};
   for (const [index, lang] of langs.entries()) {
-    const label = langs.length > 1 ? `${question} in ${LANGUAGE_NAMES[lang]}` : question;
+    const label = langs.length > 1 ? `${question} in ${LANGUAGE_NAMES.of(lang)}` : question;
     // The first answer decides: a text given in one language is needed in the other too.
     const mustAnswer = required || index > 0;
     let answer = await ask(`${label}${mustAnswer ? "" : " (Enter to skip)"}: `);

@@ -14,6 +14,7 @@ import { UsageError } from "../diagnostics/errors.js";
 import { TEMPLATES_DIR } from "../render/plugin.js";
 import { SCHEMA_FILE } from "../validate/index.js";
 import { DevSite, type Change, type DevBuild } from "./dev-site.js";
+import { defaultLanguagesDir } from "../pipeline/languages.js";
 
 export interface DevServerOptions {
   input: string;
@@ -88,9 +89,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     });
   };
   const inputDir = path.resolve(options.input);
-  const watcher = chokidar.watch([inputDir, TEMPLATES_DIR, SCHEMA_PATH], { ignoreInitial: true });
+  const languagesDir = defaultLanguagesDir(options.input);
+  const watcher = chokidar.watch([inputDir, languagesDir, TEMPLATES_DIR, SCHEMA_PATH], { ignoreInitial: true });
   watcher.on("all", (_event, file) => {
-    pending.push(classify(file, inputDir));
+    pending.push(classify(file, inputDir, languagesDir));
     timer ??= setTimeout(rebuild, SETTLE_MS);
   });
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
@@ -110,8 +112,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 }
 
-function classify(file: string, inputDir: string): Change {
-  if (file === SCHEMA_PATH) return { kind: "schema" };
+function classify(file: string, inputDir: string, languagesDir: string): Change {
+  // A language file words every page in it, and its checks decide every file's: as the schema does.
+  if (file === SCHEMA_PATH || file.startsWith(`${languagesDir}${path.sep}`)) return { kind: "schema" };
   if (file.startsWith(`${inputDir}${path.sep}`)) return { kind: "organization", file };
   return { kind: "templates" };
 }

@@ -299,3 +299,52 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+
+/**
+ * The languages a site adds as data: `<tag>.yaml` files in its languages folder (by default
+ * `languages/` beside `organizations/`). A missing folder adds none; anything else in it is
+ * named and ignored. The tag comes from the name, as Intl writes it canonically.
+ */
+export async function discoverLanguageFiles(languagesDir: string, options: { cwd?: string } = {}): Promise<Discovery> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const absolute = path.resolve(cwd, languagesDir);
+  let entries: Dirent[];
+  try {
+    entries = await readdir(absolute, { withFileTypes: true });
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return { files: [], diagnostics: [] };
+    const shown = displayPath(cwd, absolute);
+    return { files: [], diagnostics: [wholeFile(shown, "languages-unreadable", "error", `the languages folder \`${shown}\` cannot be read (${describeFsError(error)})`, "check that it is a folder you may read")] };
+  }
+  const files: DiscoveredFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (isSilentlyIgnored(entry.name)) continue;
+    const file = displayPath(cwd, path.join(absolute, entry.name));
+    const tag = entry.name.endsWith(".yaml") ? entry.name.slice(0, -".yaml".length) : undefined;
+    if (!entry.isFile() || tag === undefined) {
+      diagnostics.push(wholeFile(file, "file-ignored", "warning", "not a language file, ignored", "a language file is named by its BCP 47 tag and ends in .yaml: `th.yaml`, `pt-PT.yaml`"));
+      continue;
+    }
+    const canonical = canonicalLanguageTag(tag);
+    if (canonical !== tag) {
+      diagnostics.push(
+        wholeFile(file, "language-file-name", "error", `\`${tag}\` is not a language tag as BCP 47 writes it`,
+          canonical ? `rename the file \`${canonical}.yaml\`` : "name the file by its BCP 47 tag: `th.yaml`, `pt-PT.yaml`, `zh-Hant-HK.yaml`"),
+      );
+      continue;
+    }
+    files.push({ absolutePath: path.join(absolute, entry.name), file, slug: tag, format: "yaml" });
+  }
+  return { files, diagnostics };
+}
+
+/** `zh-hans` → `zh-Hans`; undefined when the text is no language tag at all. */
+export function canonicalLanguageTag(tag: string): string | undefined {
+  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag)) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}

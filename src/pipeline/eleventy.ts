@@ -1,4 +1,5 @@
 /** The render stage: Eleventy writes the pages of already-validated organizations. */
+import { addLanguages, type AddedLanguage } from "../wording/wording.js";
 import "./eleventy-without-esm-resolver.js";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -30,6 +31,8 @@ export interface RenderOptions {
   index?: boolean;
   /** Pages load the `hoshin dev` client. */
   liveReload?: boolean;
+  /** The languages the site adds (LoadResult.languages): a worker thread registers them before it renders. */
+  languages?: AddedLanguage[];
 }
 
 interface EleventyBenchmarksLike {
@@ -53,6 +56,7 @@ export interface RenderedSite extends RenderResult {
 }
 
 export async function renderSite(organizations: OrganizationModel[], options: RenderOptions): Promise<RenderedSite> {
+  addLanguages(options.languages);
   // Eleventy wants an input folder; every hoshin page is virtual, so it gets an empty one
   // and never picks up the user's other files (README.md and the like).
   const emptyInput = await mkdtemp(path.join(os.tmpdir(), "hoshin-input-"));

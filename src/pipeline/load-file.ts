@@ -3,6 +3,7 @@
  * model when it has no error. The folder-level pipeline (load.ts) runs this for every file,
  * on the main thread or in a worker (load-worker.ts).
  */
+import type { AddedLanguage } from "../wording/wording.js";
 import type { ArchivedVersion } from "../parse/parse.js";
 import type { DiscoveredFile } from "../discover/discover.js";
 import { parseOrganizationFile, parseOrganizationText, type ParseResult } from "../parse/parse.js";
@@ -18,6 +19,10 @@ import { validateOrganization } from "../validate/index.js";
 export interface FileLoadOptions {
   /** Completeness findings are errors: nothing incomplete is normalized (or published). */
   strict?: boolean;
+  /** The languages the site adds (a worker thread registers them before it checks). */
+  languages?: AddedLanguage[];
+  /** A language file has errors: files are checked, and none is normalized, as it would be worded in it. */
+  checkOnly?: boolean;
 }
 
 /** What one file gives: its problems, and its organization when it has no error. */
@@ -66,6 +71,7 @@ export function loadParsedOrganization(parsed: ParseResult, history: FileHistory
   diagnostics.push(...historyDiagnostics(source, versions));
   if (hasErrors(diagnostics)) return { diagnostics, findings: [], slug, source };
   const findings = completenessFindings(source, { strict: options.strict });
+  if (options.checkOnly) return { diagnostics, findings, slug, source };
   const organization = attachHistory(
     normalizeOrganization(source, findings.filter(isCompletenessFinding)),
     source,

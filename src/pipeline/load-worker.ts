@@ -6,6 +6,7 @@
 import { parentPort } from "node:worker_threads";
 import type { ArchivedVersion } from "../parse/parse.js";
 import type { DiscoveredFile } from "../discover/discover.js";
+import { addLanguages } from "../wording/wording.js";
 import { loadOrganizationBytes, withoutSource, type FileLoadOptions, type StoredLoad } from "./load-file.js";
 
 export interface LoadWorkerData {
@@ -17,6 +18,7 @@ export interface LoadWorkerData {
 }
 
 parentPort!.once("message", ({ files, versions, unreadable, options }: LoadWorkerData) => {
+  addLanguages(options.languages);
   const unreadableVersions = new Set(unreadable);
   const history = {
     versions: (slug: string) => versions[slug] ?? [],

@@ -13,6 +13,8 @@ import type { OrganizationModel } from "../model/policy.js";
 import type { DiskStore } from "../cache/disk-store.js";
 import { loadOrganizationFile, type FileHistory, type LoadedFile, type StoredLoad } from "./load-file.js";
 import { loadThroughStore } from "./stored-load.js";
+import { defaultLanguagesDir, loadLanguages } from "./languages.js";
+import type { AddedLanguage } from "../wording/wording.js";
 
 export type { FileHistory, LoadedFile, StoredLoad } from "./load-file.js";
 
@@ -25,6 +27,8 @@ export interface LoadResult {
   archive: Map<string, ArchivedVersion[]>;
   /** The valid source files by slug, for `hoshin freeze`; empty when loaded through a `store`. */
   sources: Map<string, SourceFile>;
+  /** The languages the site adds as data: the render needs their words too. */
+  languages: AddedLanguage[];
 }
 
 export interface LoadOptions {
@@ -33,6 +37,8 @@ export interface LoadOptions {
   strict?: boolean;
   /** Folder of archived versions; default `archive` beside the input folder. */
   archive?: string;
+  /** Folder of languages the site adds (`<tag>.yaml`); default `languages` beside the input folder. */
+  languagesDir?: string;
   /** Files loaded before (`hoshin dev`); see LoadCache. */
   cache?: LoadCache;
   /**
@@ -57,11 +63,14 @@ export function defaultArchiveDir(inputDir: string, cwd = process.cwd()): string
 
 export async function loadOrganizations(inputDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
+  // First, so that every file is checked against the languages the site adds.
+  const added = await loadLanguages(options.languagesDir ?? defaultLanguagesDir(inputDir, cwd), cwd);
   const [discovery, archive] = await Promise.all([
     discoverOrganizations(inputDir, options),
     readArchive(options.archive ?? defaultArchiveDir(inputDir, cwd), cwd),
   ]);
-  const diagnostics = [...discovery.diagnostics, ...archive.diagnostics];
+  const diagnostics = [...added.diagnostics, ...discovery.diagnostics, ...archive.diagnostics];
+  const fileOptions = { ...options, languages: added.languages, checkOnly: hasErrors(added.diagnostics) };
 
   // An archived version this hoshin can no longer read keeps its pages, but gets no change page.
   const unreadable = new Set<ArchivedVersion>();
@@ -84,8 +93,8 @@ export async function loadOrganizations(inputDir: string, options: LoadOptions =
   const history: FileHistory = { versions: (slug) => archive.versions.get(slug) ?? [], readable: (v) => !unreadable.has(v) };
 
   const loaded: LoadedFile[] = options.store
-    ? await loadThroughStore(discovery.files, history, options, options.store)
-    : await loadEach(discovery.files, history, options);
+    ? await loadThroughStore(discovery.files, history, fileOptions, options.store)
+    : await loadEach(discovery.files, history, fileOptions);
   diagnostics.push(...loaded.flatMap((file) => file.diagnostics));
   const sources = new Map(loaded.flatMap((file) => (file.source ? [[file.source.slug, file.source] as const] : [])));
   const slugs = new Set(loaded.flatMap((file) => (file.slug === undefined ? [] : [file.slug])));
@@ -115,6 +124,7 @@ export async function loadOrganizations(inputDir: string, options: LoadOptions =
     fileCount: discovery.files.length,
     archive: archive.versions,
     sources,
+    languages: added.languages,
   };
 }
 

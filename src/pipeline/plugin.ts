@@ -18,6 +18,8 @@ export interface HoshinPluginOptions extends RenderPluginOptions {
   organizations?: OrganizationModel[];
   /** Folder of archived versions (plain Eleventy only); default `archive` beside `input`. */
   archive?: string;
+  /** Folder of languages the site adds, `<tag>.yaml` (plain Eleventy only); default `languages` beside `input`. */
+  languagesDir?: string;
   /**
    * With `pdf`, the PDFs are printed once Eleventy has written the site (Chromium found as
    * `hoshin build` finds it), unless the caller prints them itself in its own stage, as the
@@ -38,7 +40,7 @@ export function hoshin(eleventyConfig: EleventyConfigLike, options: HoshinPlugin
 }
 
 async function loadOrRefuse(options: HoshinPluginOptions): Promise<OrganizationModel[]> {
-  const result = await loadOrganizations(options.input ?? "organizations", { archive: options.archive });
+  const result = await loadOrganizations(options.input ?? "organizations", { archive: options.archive, languagesDir: options.languagesDir });
   if (result.diagnostics.some((d) => d.severity === "error")) {
     const error = new DataError(result.diagnostics);
     error.message = `${error.message}:\n${formatDiagnostics(result.diagnostics, "text")}`;

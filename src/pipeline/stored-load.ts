@@ -64,9 +64,21 @@ export async function loadThroughStore(
   return loaded;
 }
 
+/** The languages a site adds, as one digest: hashed once, not once for each of thousands of files. */
+const languageDigests = new WeakMap<object, string>();
+function languagesDigest(options: FileLoadOptions): string {
+  const languages = options.languages ?? [];
+  let digest = languageDigests.get(languages);
+  if (digest === undefined) {
+    digest = createHash("sha256").update(JSON.stringify({ languages, checkOnly: options.checkOnly ?? false })).digest("hex");
+    languageDigests.set(languages, digest);
+  }
+  return digest;
+}
+
 function storeKey(hoshin: string, file: DiscoveredFile, bytes: Uint8Array, history: FileHistory, options: FileLoadOptions): string {
   // JSON, not v8.serialize: v8's bytes depend on how each string happens to be held in memory.
-  const hash = createHash("sha256").update(JSON.stringify({ hoshin, file, strict: options.strict ?? false }));
+  const hash = createHash("sha256").update(JSON.stringify({ hoshin, file, strict: options.strict ?? false, languages: languagesDigest(options) }));
   hash.update(bytes);
   // The archive decides the history checks and the history pages.
   for (const version of history.versions(file.slug)) hash.update(JSON.stringify({ version, readable: history.readable(version) }));

@@ -24,3 +24,4 @@ export function validateOrganizations(sources: readonly SourceFile[]): Diagnosti
 export { completenessFindings, isCompletenessFinding, profilesOf, type CompletenessOptions } from "./completeness.js";
 export { historyDiagnostics } from "./history.js";
 export { SCHEMA_FILE, forgetOrganizationSchema } from "./schema.js";
+export { validateLanguageFile, type LanguageFileResult } from "./language-file.js";
