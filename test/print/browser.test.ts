@@ -90,7 +90,7 @@ describe("hoshin build with no browser", () => {
     const htmlOnly = await hoshin(["build", "--no-pdf"], { cwd: project, env });
     expect(htmlOnly.stderr).toBe("");
     expect(htmlOnly.code).toBe(0);
-    expect(htmlOnly.stdout).toMatch(/^hoshin: built 6 organizations \(12 policy pages\) into _site\/ in \d+\.\d\d s\n$/);
+    expect(htmlOnly.stdout).toMatch(/^hoshin: built 6 organizations \(16 policy pages\) into _site\/ in \d+\.\d\d s\n$/);
     const before = await hashTree(project);
     expect(Object.keys(before).filter((file) => file.startsWith("_site/") && file.endsWith(".html")).length).toBeGreaterThan(10);
     expect(Object.keys(before).filter((file) => file.endsWith(".pdf"))).toEqual([]);

@@ -189,6 +189,12 @@ export const EXAMPLES: readonly Example[] = [
   },
 ];
 
+/**
+ * The multicultural example's pages beyond Japanese and English (test/print/languages.test.ts
+ * reads back every shipped language): printed with the others, and counted with them.
+ */
+export const OTHER_LANGUAGE_PDFS: readonly { slug: string; lang: string }[] = ["zh-Hans", "ko", "vi", "pt-BR"].map((lang) => ({ slug: "tabunka-center", lang }));
+
 /** Where hoshin puts an example's PDF, relative to the site root. */
 export function pdfPath({ slug, lang }: { slug: string; lang: string }): string {
   return `${slug}/${lang}/${slug}-privacy-policy-${lang}.pdf`;

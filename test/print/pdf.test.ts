@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/print/find-browser.js";
 import { hashTree, hoshin, read, removeProjects, tags, type RunResult } from "../cli/helpers.js";
 import { visibleText } from "../helpers/site.js";
-import { EXAMPLES, emptyCacheDir, examplesProject, normalise, pdfPages, pdfPath, pdffonts, pdfinfo, type Example } from "./helpers.js";
+import { EXAMPLES, OTHER_LANGUAGE_PDFS, emptyCacheDir, examplesProject, normalise, pdfPages, pdfPath, pdffonts, pdfinfo, type Example } from "./helpers.js";
 import { flattenOutline, readStructure } from "./structure.js";
 
 const caches: string[] = [];
@@ -28,7 +28,7 @@ async function freshCache(): Promise<string> {
   return dir;
 }
 
-const BUILT = /^hoshin: built 6 organizations \(12 policy pages\) into _site\/ in \d+\.\d\d s\nhoshin: PDF: printed 12 documents in \d+\.\d\d s \(\d+ ms each\), \d+ KB in all\n$/;
+const BUILT = /^hoshin: built 6 organizations \(16 policy pages\) into _site\/ in \d+\.\d\d s\nhoshin: PDF: printed 16 documents in \d+\.\d\d s \(\d+ ms each\), \d+ KB in all\n$/;
 
 /** Midnight in Japan on a policy date, as an instant. */
 const midnightJst = (day: string) => new Date(`${day}T00:00:00+09:00`).getTime();
@@ -64,7 +64,7 @@ beforeAll(async () => {
 });
 
 describe("hoshin build of the examples", () => {
-  it("exits 0, prints all ten and says so", () => {
+  it("exits 0, prints every one and says so", () => {
     expect(build.stderr).toBe("");
     expect(build.stdout).toMatch(BUILT);
     expect(build.code).toBe(0);
@@ -72,7 +72,7 @@ describe("hoshin build of the examples", () => {
 
   it("writes a PDF beside every policy page, and no other", async () => {
     const pdfs = Object.keys(await hashTree(site)).filter((file) => file.endsWith(".pdf"));
-    expect(pdfs).toEqual(EXAMPLES.map(pdfPath).sort());
+    expect(pdfs).toEqual([...EXAMPLES, ...OTHER_LANGUAGE_PDFS].map(pdfPath).sort());
   });
 
   it("links every PDF from its page and from the index", async () => {
@@ -219,7 +219,7 @@ describe("links between the languages", () => {
     it("are absolute under the published address", async () => {
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
-      expect(result.stdout).toContain("PDF: printed 2 documents");
+      expect(result.stdout).toContain("PDF: printed 6 documents");
       const en = await readStructure(await readFile(path.join(small, pdfPath({ slug: "tabunka-center", lang: "en" }))));
       expect(en.uris).toContain("https://example.org/policies/tabunka-center/ja/");
       for (const uri of en.uris) {
@@ -260,10 +260,10 @@ describe("reproducible PDFs", () => {
     });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("PDF: printed 12 documents");
+    expect(result.stdout).toContain("PDF: printed 16 documents");
     expect((await readFile(launches, "utf8")).trim().split("\n")).toHaveLength(1);
     const theirs = await pdfHashes(path.join(twin, "_site"));
-    expect(Object.keys(theirs)).toHaveLength(12);
+    expect(Object.keys(theirs)).toHaveLength(16);
     expect(theirs).toEqual(await pdfHashes(site));
   });
 
@@ -272,7 +272,7 @@ describe("reproducible PDFs", () => {
     const again = await hoshin(["build", "--out", "_site-again"], { cwd: project, env: { HOSHIN_CACHE_DIR: cache, TZ: "Asia/Tokyo" } });
     expect(again.stderr).toBe("");
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/\nhoshin: PDF: all 12 up to date, nothing printed \(\d+ KB in all\)\n$/);
+    expect(again.stdout).toMatch(/\nhoshin: PDF: all 16 up to date, nothing printed \(\d+ KB in all\)\n$/);
     expect(await hashTree(path.join(project, "_site-again"))).toEqual(await hashTree(site));
   });
 
@@ -281,7 +281,7 @@ describe("reproducible PDFs", () => {
     const again = await hoshin(["build"], { cwd: project, env: { HOSHIN_CACHE_DIR: cache } });
     expect(again.stderr).toBe("");
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^hoshin: nothing changed since the last build; _site\/ is up to date \(6 organizations \(12 policy pages\), checked in \d+\.\d\d s\)\n$/);
+    expect(again.stdout).toMatch(/^hoshin: nothing changed since the last build; _site\/ is up to date \(6 organizations \(16 policy pages\), checked in \d+\.\d\d s\)\n$/);
     expect(await hashTree(site)).toEqual(before);
   });
 });
