@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: how fast hoshin builds, in figures, each beside a baseline measured in
  * the same run on the same machine. Not a test: it asserts nothing, it reports. Each
- * measurement is a module of its own (html, rebuild, pdf, dev-edit); see docs/benchmarks.md.
+ * measurement is a module of its own (html, rebuild, pdf, dev-edit, languages); see docs/benchmarks.md.
  *
  * Settings, by environment variable:
  *   BENCH_ORGANIZATIONS  synthetic organizations to build (default 1000)
  *   BENCH_RUNS           runs of each measurement; the median is reported (default 3)
- *   BENCH_ONLY           a comma-separated subset of: html, rebuild, pdf, dev (default all)
+ *   BENCH_ONLY           a comma-separated subset of: html, rebuild, pdf, dev, languages (default all)
  *   BENCH_PDF_DOCUMENTS  documents printed by the PDF stage measurement (default 200)
+ *   BENCH_LANGUAGE_DOCUMENTS  documents of each language in the languages measurement (default 40)
  *   BENCH_TABS           browser tabs for the PDF stage (default: hoshin's own choice)
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -21,10 +22,11 @@ import { benchPdfStage } from "./pdf.js";
 import { benchRebuild } from "./rebuild.js";
 import { writeSyntheticOrganizations } from "./synthetic.js";
 import { benchDevEdit } from "./dev-edit.js";
+import { benchLanguages } from "./languages.js";
 import { median, ms } from "./stats.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const MEASUREMENTS = ["html", "rebuild", "pdf", "dev"] as const;
+const MEASUREMENTS = ["html", "rebuild", "pdf", "dev", "languages"] as const;
 
 function setting(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -48,7 +50,8 @@ async function main(): Promise<void> {
   const documents = setting("BENCH_PDF_DOCUMENTS", 200);
   const tabs = process.env.BENCH_TABS ? setting("BENCH_TABS", 3) : undefined;
   const selected = selectedMeasurements();
-  const browser = selected.has("pdf") || selected.has("rebuild") ? await findBrowser() : undefined;
+  const languageDocuments = setting("BENCH_LANGUAGE_DOCUMENTS", 40);
+  const browser = selected.has("pdf") || selected.has("rebuild") || selected.has("languages") ? await findBrowser() : undefined;
   console.log(`hoshin bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
   if (browser) console.log(`browser: ${browser.path}`);
   const work = await mkdtemp(path.join(os.tmpdir(), "hoshin-bench-"));
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
       console.log(`  edits: ${dev.edits.map(ms).join(", ")}; of which the rebuild itself: ${dev.rebuilds.map(ms).join(", ")}`);
       console.log(`  baseline, the full build at start: ${ms(dev.fullBuild)}; target < 300 ms`);
     }
+    if (selected.has("languages") && browser) await benchLanguages(context, browser, languageDocuments);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -2,13 +2,16 @@
  * Synthetic organizations for benchmarks: copies of the example organizations under new
  * slugs, so the benchmark measures policies as varied as the real ones (short and long,
  * every section, YAML, JSON and Markdown), plus one-language versions of two of them, so
- * that some organizations publish one page and most publish two.
+ * that some organizations publish one page and most publish two. The multicultural
+ * example publishes six languages; here it keeps Japanese and English, as every run before
+ * it had, so that figures stay comparable across runs.
  */
 import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse, stringify } from "yaml";
+import { LANGUAGE_TAG } from "../model/policy.js";
 
-interface Variant {
+export interface Variant {
   name: string;
   extension: string;
   write(destination: string): Promise<void>;
@@ -32,37 +35,47 @@ export async function writeSyntheticOrganizations(examplesDir: string, targetDir
 
 async function exampleVariants(examplesDir: string): Promise<Variant[]> {
   const examples = (await readdir(examplesDir)).filter((name) => /\.(ya?ml|json|md)$/.test(name)).sort();
-  const variants: Variant[] = examples.map((example) => {
+  const variants: Variant[] = [];
+  for (const example of examples) {
     const extension = path.extname(example);
-    return {
-      name: path.basename(example, extension),
-      extension,
-      write: (destination) => copyFile(path.join(examplesDir, example), destination),
-    };
-  });
+    const name = path.basename(example, extension);
+    if (example === "tabunka-center.yaml") {
+      variants.push(await languageVariant(examplesDir, example, ["ja", "en"], name));
+      continue;
+    }
+    variants.push({ name, extension, write: (destination) => copyFile(path.join(examplesDir, example), destination) });
+  }
   for (const { file, lang } of [
     { file: "genron-npo.json", lang: "en" },
     { file: "tabunka-center.yaml", lang: "ja" },
   ] as const) {
     if (!examples.includes(file)) continue;
-    const extension = path.extname(file);
-    const text = await readFile(path.join(examplesDir, file), "utf8");
-    const data = extension === ".json" ? JSON.parse(text) : parse(text);
-    const single = { ...(inOneLanguage(data, lang) as object), languages: [lang], authoritative: lang };
-    // Never folded (lineWidth 0): yaml folds a long quoted string between the halves of a
-    // surrogate pair (𠮷, 😀), and the file would hold U+FFFD where the character was.
-    const content = extension === ".json" ? `${JSON.stringify(single, null, 2)}\n` : stringify(single, { lineWidth: 0 });
-    variants.push({ name: `${path.basename(file, extension)}-${lang}`, extension, write: (destination) => writeFile(destination, content) });
+    variants.push(await languageVariant(examplesDir, file, [lang], `${path.basename(file, path.extname(file))}-${lang}`));
   }
   return variants;
 }
 
-/** Every `{ ja, en }` text replaced by its text in `lang`. */
-function inOneLanguage(value: unknown, lang: "ja" | "en"): unknown {
-  if (Array.isArray(value)) return value.map((item) => inOneLanguage(item, lang));
+/** An example published in `langs` only: its texts in those languages, the others left out. */
+export async function languageVariant(examplesDir: string, file: string, langs: readonly string[], name: string): Promise<Variant> {
+  const extension = path.extname(file);
+  const text = await readFile(path.join(examplesDir, file), "utf8");
+  const data = extension === ".json" ? JSON.parse(text) : parse(text);
+  const only = { ...(inLanguages(data, langs) as object), languages: langs, authoritative: langs[0] };
+  // Never folded (lineWidth 0): yaml folds a long quoted string between the halves of a
+  // surrogate pair (𠮷, 😀), and the file would hold U+FFFD where the character was.
+  const content = extension === ".json" ? `${JSON.stringify(only, null, 2)}\n` : stringify(only, { lineWidth: 0 });
+  return { name, extension, write: (destination) => writeFile(destination, content) };
+}
+
+/** Every text by language (`{ ja, en, … }`) kept in `langs` only: a plain string when that is one. */
+function inLanguages(value: unknown, langs: readonly string[]): unknown {
+  if (Array.isArray(value)) return value.map((item) => inLanguages(item, langs));
   if (value === null || typeof value !== "object") return value;
   const entries = Object.entries(value);
-  const isText = entries.length > 0 && entries.every(([key, text]) => (key === "ja" || key === "en") && typeof text === "string");
-  if (isText) return (value as Record<string, string>)[lang];
-  return Object.fromEntries(entries.map(([key, item]) => [key, inOneLanguage(item, lang)]));
+  const isText = entries.length > 0 && entries.every(([key, text]) => LANGUAGE_TAG.test(key) && typeof text === "string") && entries.some(([key]) => key === "ja");
+  if (isText) {
+    const texts = value as Record<string, string>;
+    return langs.length === 1 ? texts[langs[0]!] : Object.fromEntries(langs.map((lang) => [lang, texts[lang]]));
+  }
+  return Object.fromEntries(entries.map(([key, item]) => [key, inLanguages(item, langs)]));
 }
