@@ -323,6 +323,7 @@ function siteDataOf(loaded: OrganizationModel[], options: RenderPluginOptions, b
     pdf: options.pdf ?? false,
     liveReload: options.liveReload ?? false,
     base,
-    fontsCss: fontFaceCss(organizations.flatMap((o) => o.languages)),
+    // Only a run that writes the shared files writes fonts.css (a chunked render's first run).
+    fontsCss: options.sharedFiles !== false ? fontFaceCss(organizations.flatMap((o) => o.languages)) : "",
   };
 }
