@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { load } from "js-yaml";
+import { articleRef } from "./library.js";
 
 export type Law = "tba" | "tba-regulations";
 
@@ -53,9 +54,8 @@ export function readTransmissionClauses(yamlText: string): TransmissionClauses {
   return { ...raw, rule: { ...raw.rule, article: String(raw.rule.article) }, regulations: { ...raw.regulations, article: String(raw.regulations.article) }, items };
 }
 
-const ROMAN = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
 
 /** The article in one form for every language, for `data-ref`: "TBA Art. 27-12", "TBA Regulations Art. 22-2-29(i)". */
 export function lawRef({ law, article, item }: LawArticle): string {
-  return `${transmissionClauses().laws[law].ref} Art. ${article}${item ? `(${ROMAN[item] ?? item})` : ""}`;
+  return articleRef(transmissionClauses().laws[law].ref, article, 0, item);
 }

@@ -63,3 +63,18 @@ export function readClauseLibrary(yamlText: string): ClauseLibrary {
   for (const name of CLAUSE_GROUPS) library[name] = group(name);
   return library as ClauseLibrary;
 }
+
+export const ROMAN = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+
+/**
+ * An article in the one form every language's page shares, for `data-ref` ("APPI Art.
+ * 27(1)(i)", "TBA Art. 27-12"): fixed here, not worded, so no language file can change it.
+ */
+export function articleRef(law: string, article: string | number, paragraph = 0, item = 0): string {
+  return `${law} Art. ${article}${paragraph ? `(${paragraph})` : ""}${item ? `(${ROMAN[item] ?? item})` : ""}`;
+}
+
+/** An APPI article's `data-ref`: [article, paragraph, item]. */
+export function appiRef([article, paragraph, item]: ArticleRef): string {
+  return articleRef("APPI", article, paragraph, item);
+}

@@ -5,7 +5,7 @@
  * the clause library, in the library's order, and the facts the organization gives under
  * the law's own headings; the template draws them all alike.
  */
-import { clauseLibrary, type Clause, type ClauseGroup } from "../clauses/library.js";
+import { appiRef, clauseLibrary, type Clause, type ClauseGroup } from "../clauses/library.js";
 import { citeAppi } from "../wording/cite.js";
 import { clauseCiteId, clauseId } from "../wording/law-words.js";
 import { textOf } from "../wording/wording.js";
@@ -23,7 +23,7 @@ export function statement(group: ClauseGroup, id: string, lang: Lang): ResolvedC
     id,
     text: textOf(clauseId(group, id), lang),
     reference: clause.ref ? citeAppi(clause.ref, lang) : clause.cite && textOf(clauseCiteId(group, id), lang),
-    ref: clause.ref ? citeAppi(clause.ref, "en") : clause.cite?.ref,
+    ref: clause.ref ? appiRef(clause.ref) : clause.cite?.ref,
   };
 }
 

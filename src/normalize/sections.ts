@@ -6,7 +6,7 @@
 import { label, normalizeCategories, statement } from "./categories.js";
 import { normalizeExternalTransmission } from "./external-transmission.js";
 import { pick } from "./pick.js";
-import { clauseLibrary, type ArticleRef, type Clause } from "../clauses/library.js";
+import { appiRef, clauseLibrary, type ArticleRef, type Clause } from "../clauses/library.js";
 import { citeAppi } from "../wording/cite.js";
 import { clauseId } from "../wording/law-words.js";
 import { textOf } from "../wording/wording.js";
@@ -95,12 +95,12 @@ export function standardSections(data: OrganizationInput, lang: Lang, contacts: 
           kind,
           heading: textOf(clauseId("securityHeadings", kind), lang),
           reference: citeAppi(heading(kind).ref as ArticleRef, lang),
-          ref: citeAppi(heading(kind).ref as ArticleRef, "en"),
+          ref: appiRef(heading(kind).ref as ArticleRef),
           items: list(security[kind]),
         })),
       externalEnvironment: security.externalEnvironment && {
         heading: textOf(clauseId("securityHeadings", "externalEnvironment"), lang),
-        ref: citeAppi(heading("externalEnvironment").ref as ArticleRef, "en"),
+        ref: appiRef(heading("externalEnvironment").ref as ArticleRef),
         countries: security.externalEnvironment.countries.map((c) => ({ country: t(c.country), detail: tOpt(c.detail) })),
         note: tOpt(security.externalEnvironment.note),
       },
@@ -140,7 +140,7 @@ export function standardSections(data: OrganizationInput, lang: Lang, contacts: 
         manager: legalLabel("jointUseItems", "manager", lang),
       },
       reference: citeAppi([27, 5, 3], lang),
-      ref: citeAppi([27, 5, 3], "en"),
+      ref: appiRef([27, 5, 3]),
     });
   }
   if (data.foreignProvision) {
@@ -157,7 +157,7 @@ export function standardSections(data: OrganizationInput, lang: Lang, contacts: 
         unidentifiedReference: legalLabel("foreignProvisionItems", "unidentified-reference", lang),
       },
       reference: citeAppi([28, 0, 0], lang),
-      ref: citeAppi([28, 0, 0], "en"),
+      ref: appiRef([28, 0, 0]),
     });
   }
   if (data.optOut) {
@@ -178,7 +178,7 @@ export function standardSections(data: OrganizationInput, lang: Lang, contacts: 
       start: optOut.start === undefined ? undefined : { label: item("start"), date: optOut.start },
       specialCareExcluded: statement("specialCare", "no-opt-out", lang),
       reference: citeAppi([27, 2, 0], lang),
-      ref: citeAppi([27, 2, 0], "en"),
+      ref: appiRef([27, 2, 0]),
     });
   }
   for (const section of normalizeCategories(data, lang, t)) add(section);
@@ -240,7 +240,7 @@ function resolveExceptions(items: ExceptionItem[], refKind: "useRef" | "provisio
       id: item,
       text: textOf(clauseId("exceptions", item), lang),
       reference: ref ? citeAppi(ref, lang) : undefined,
-      ref: ref ? citeAppi(ref, "en") : undefined,
+      ref: ref ? appiRef(ref) : undefined,
     };
   });
 }
@@ -249,7 +249,7 @@ function resolveExceptions(items: ExceptionItem[], refKind: "useRef" | "provisio
 function legalLabel(group: "jointUseItems" | "foreignProvisionItems" | "optOutItems", id: string, lang: Lang): LegalLabel {
   const clause = clauseLibrary()[group].get(id) as Clause;
   const ref = clause.ref as ArticleRef;
-  return { text: textOf(clauseId(group, id), lang), reference: citeAppi(ref, lang), ref: citeAppi(ref, "en") };
+  return { text: textOf(clauseId(group, id), lang), reference: citeAppi(ref, lang), ref: appiRef(ref) };
 }
 
 /**
@@ -265,7 +265,7 @@ function resolveIds(ids: string[], group: "contractTerms" | "requestKinds", lang
       id,
       text: textOf(clauseId(group, id), lang),
       reference: cite ? citeAppi(cite, lang) : undefined,
-      ref: clause.ref ? citeAppi(clause.ref, "en") : undefined,
+      ref: clause.ref ? appiRef(clause.ref) : undefined,
     };
   });
 }

@@ -2,9 +2,9 @@
  * How a page cites an article of a law, in each language's own form (`reference.*` in the
  * wording): 個人情報保護法第27条第1項第1号, APPI Art. 27(1)(i), 电气通信事业法第27条之12.
  */
+import { ROMAN } from "../clauses/library.js";
 import { sayText, words } from "./wording.js";
 
-const ROMAN = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
 
 export interface Citation {
   /** The law's name as the language cites it. */
