@@ -19,6 +19,11 @@ export class DiskStore<T> {
   constructor(readonly dir: string) {}
 
   async get(key: string): Promise<T | undefined> {
+    return (await this.lookUp(key))?.value;
+  }
+
+  /** The value kept under `key`, and the file it is kept in, for a caller that reads it again later. */
+  async lookUp(key: string): Promise<{ value: T; file: string } | undefined> {
     const file = this.entry(key);
     let value: T;
     try {
@@ -29,7 +34,7 @@ export class DiskStore<T> {
     // Used now: kept for another fortnight.
     const now = new Date();
     await utimes(file, now, now).catch(() => undefined);
-    return value;
+    return { value, file };
   }
 
   /** Whether an entry is kept under `key` (it may still turn out unreadable). */
@@ -45,9 +50,24 @@ export class DiskStore<T> {
    * written while the build goes on (a few at a time). `settled()` waits for every write.
    */
   set(key: string, value: T): void {
-    const bytes = serialize(value);
+    this.setSerialized(key, serialize(value));
+  }
+
+  /** The same, for a value the caller has serialized (with v8.serialize) for a use of its own too. */
+  setSerialized(key: string, bytes: Uint8Array): void {
     this.queue.push(() => this.write(key, bytes));
     this.startWrites();
+  }
+
+  /**
+   * Resolves once no more than `waiting` values wait to be written. A caller that sets
+   * values in a long synchronous loop awaits this now and then, so the values do not pile
+   * up in memory faster than the disk takes them.
+   */
+  async room(waiting = 64): Promise<void> {
+    // A turn of the event loop first: the writes already started finish there.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > waiting) await new Promise<void>((resolve) => this.roomWaiting.push(resolve));
   }
 
   /** Resolves when every value set so far is written (or has failed to be: it is a cache). */
@@ -59,6 +79,7 @@ export class DiskStore<T> {
   private queue: Array<() => Promise<void>> = [];
   private active = 0;
   private waiting: Array<() => void> = [];
+  private roomWaiting: Array<() => void> = [];
 
   private startWrites(): void {
     while (this.active < CONCURRENT_WRITES && this.queue.length > 0) {
@@ -67,6 +88,7 @@ export class DiskStore<T> {
       void write().finally(() => {
         this.active -= 1;
         this.startWrites();
+        for (const resolve of this.roomWaiting.splice(0)) resolve();
         if (this.active === 0 && this.queue.length === 0) for (const resolve of this.waiting.splice(0)) resolve();
       });
     }

@@ -19,6 +19,7 @@ import { UsageError } from "../diagnostics/errors.js";
 import { organizationsOfShard, parseShard, trimToShard, type Shard } from "../publish/shard.js";
 import { startRenderWorkers } from "../pipeline/parallel-render.js";
 import { checkedDataStore, loadInput } from "./load-or-refuse.js";
+import { withSpoolFolder } from "../pipeline/model-spool.js";
 import { plural, type Output } from "./output.js";
 import { terminalProgress } from "./progress.js";
 
@@ -44,8 +45,23 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   const options = { ...command, ...publicAddress(command) };
   const shard = command.shard === undefined ? undefined : parseShard(command.shard);
   assertSafeOutputFolder(options.out, options.input, process.cwd(), options.archive ?? defaultArchiveDir(options.input));
+  // The models wait on disk between loading and rendering: memory does not grow with them.
+  return withSpoolFolder((spool) => buildWithSpool({ ...options, shard, started, spool }, output));
+}
+
+async function buildWithSpool(
+  options: Omit<BuildCommandOptions, "shard"> & { pathPrefix: string; shard?: Shard; started: number; spool: string },
+  output: Output,
+): Promise<number> {
+  const { shard, started } = options;
   const checked = checkedDataStore();
-  const result = await loadInput(options.input, { archive: options.archive, languagesDir: options.languages, strict: options.strict, store: checked });
+  const result = await loadInput(options.input, {
+    archive: options.archive,
+    languagesDir: options.languages,
+    strict: options.strict,
+    store: checked,
+    spool: options.spool,
+  });
   // JSON is always a whole document, even with nothing to report, so scripts can parse stdout.
   if (result.diagnostics.length || options.format === "json") {
     const report = formatDiagnostics(result.diagnostics, options.format);
@@ -60,18 +76,18 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   // Before anything is written: a missing browser should cost the user no time.
   const browser = options.pdf ? await findBrowser() : undefined;
   // Every file is validated whatever the shard, so each shard's report is complete.
-  const built = organizationsOfShard(result.organizations, shard);
-  const pages = built.flatMap((o) => o.pages);
+  const built = organizationsOfShard(result.spooled, (o) => o.listing.slug, shard);
+  const pages = built.flatMap((o) => o.listing.pages);
   const render: RenderOptions = {
     outDir: options.out,
     pathPrefix: options.pathPrefix,
     pdf: options.pdf,
     siteUrl: options.siteUrl,
-    only: shard ? new Set(built.map((o) => o.slug)) : undefined,
+    only: shard ? new Set(built.map((o) => o.listing.slug)) : undefined,
     languages: result.languages.length ? result.languages : undefined,
   };
   const pageStore = new PageStore(path.join(cacheRoot(), "pages"));
-  const keys = await pageKeys(pageStore, result.organizations, render);
+  const keys = await pageKeys(pageStore, result.spooled, render);
   const sites = new PublishedSites(path.join(cacheRoot(), "sites"));
   const key = await wholeSiteKey(keys, render, shard, browser);
   if (await sites.isCurrent(options.out, key)) {
@@ -79,7 +95,7 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
     await checked.settled();
     if (options.format === "text") {
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      output.out(`hoshin: nothing changed since the last build; ${options.out}/ is up to date (${describeBuilt(result.organizations.length, built.length, pages.length, shard)}, checked in ${seconds} s)\n`);
+      output.out(`hoshin: nothing changed since the last build; ${options.out}/ is up to date (${describeBuilt(result.spooled.length, built.length, pages.length, shard)}, checked in ${seconds} s)\n`);
     }
     return 0;
   }
@@ -93,11 +109,11 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   // Loaded only now: Eleventy and Playwright take most of a second to import, which check,
   // --help and every refused build would otherwise pay.
   // Threads for the parts of the render start loading Eleventy while this thread does too.
-  startRenderWorkers(await pageStore.missing(built.map((o) => keys.get(o.slug)!)));
+  startRenderWorkers(await pageStore.missing(built.map((o) => keys.get(o.listing.slug)!)));
   const { renderIncrementally } = await import("../pipeline/incremental.js");
   let rendering: IncrementalRenderResult | undefined;
   const buildInto = async (staging: string): Promise<void> => {
-    rendering = await renderIncrementally(result.organizations, { ...render, outDir: staging, store: pageStore, keys });
+    rendering = await renderIncrementally(result.spooled, { ...render, outDir: staging, store: pageStore, keys });
     if (browser && !stop.signal.aborted) {
       const { printPdfs } = await import("../print/print-site.js");
       pdfs = await printPdfs(pages, {
@@ -111,7 +127,7 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
         signal: stop.signal,
       });
     }
-    if (shard && !stop.signal.aborted) await trimToShard(staging, result.organizations, shard);
+    if (shard && !stop.signal.aborted) await trimToShard(staging, new Set(result.spooled.map((o) => o.listing.slug)), shard);
   };
   try {
     await publishAtomically(options.out, buildInto, stop.signal);
@@ -126,7 +142,7 @@ export async function runBuild(command: BuildCommandOptions, output: Output): Pr
   if (options.format === "text") {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const unchanged = rendering?.restored ? `; ${rendering.restored} unchanged, taken from the cache` : "";
-    output.out(`hoshin: built ${describeBuilt(result.organizations.length, built.length, pages.length, shard)} into ${options.out}/ in ${seconds} s${unchanged}\n`);
+    output.out(`hoshin: built ${describeBuilt(result.spooled.length, built.length, pages.length, shard)} into ${options.out}/ in ${seconds} s${unchanged}\n`);
     if (pdfs) output.out(`hoshin: ${describePdfStage(pdfs)}\n`);
   }
   return 0;

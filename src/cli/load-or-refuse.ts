@@ -6,7 +6,7 @@ import { loadOrganizations, type LoadOptions, type LoadResult, type StoredLoad }
 import { UsageError } from "../diagnostics/errors.js";
 
 /** Loads the input folder; a missing folder is a usage mistake, not a data problem. */
-export async function loadInput(input: string, options: Pick<LoadOptions, "strict" | "archive" | "languagesDir" | "store"> = {}): Promise<LoadResult> {
+export async function loadInput(input: string, options: Pick<LoadOptions, "strict" | "archive" | "languagesDir" | "store" | "spool"> = {}): Promise<LoadResult> {
   try {
     return await loadOrganizations(input, options);
   } catch (error) {

@@ -6,8 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import type { OrganizationModel } from "../model/policy.js";
-import type { EleventyConfigLike } from "../render/plugin.js";
-import { hoshin, type HoshinPluginOptions } from "./plugin.js";
+import type { OrganizationListing } from "../model/listing.js";
+import { renderPolicies, type EleventyConfigLike, type RenderPluginOptions } from "../render/plugin.js";
 
 type HoshinEleventyConfig = EleventyConfigLike & {
   addPlugin: (plugin: unknown, options: object) => void;
@@ -21,13 +21,13 @@ export interface RenderOptions {
   pdf?: boolean;
   /** Where the site is published, for absolute links in the feeds. */
   siteUrl?: string;
-  /** Render for the archive (`hoshin freeze`): see HoshinPluginOptions.freeze. */
-  freeze?: HoshinPluginOptions["freeze"];
-  /** Write only these organizations' pages and the index (see HoshinPluginOptions). */
+  /** Render for the archive (`hoshin freeze`): see RenderPluginOptions.freeze. */
+  freeze?: RenderPluginOptions["freeze"];
+  /** Write only these organizations' pages and the index (see RenderPluginOptions). */
   only?: ReadonlySet<string>;
-  /** Write the shared stylesheets, fonts and site feed; default true (see HoshinPluginOptions). */
+  /** Write the shared stylesheets, fonts and site feed; default true (see RenderPluginOptions). */
   sharedFiles?: boolean;
-  /** Write the index; default true (see HoshinPluginOptions). */
+  /** Write the index; default true (see RenderPluginOptions). */
   index?: boolean;
   /** Pages load the `hoshin dev` client. */
   liveReload?: boolean;
@@ -55,7 +55,16 @@ export interface RenderedSite extends RenderResult {
   pages: WrittenPage[];
 }
 
-export async function renderSite(organizations: OrganizationModel[], options: RenderOptions): Promise<RenderedSite> {
+/**
+ * Renders `organizations` as `options` say. The index and the site's feed list `listing`
+ * when it is given (every organization of a build rendered a few hundred at a time), and
+ * `organizations` otherwise.
+ */
+export async function renderSite(
+  organizations: OrganizationModel[],
+  options: RenderOptions,
+  listing?: readonly OrganizationListing[],
+): Promise<RenderedSite> {
   addLanguages(options.languages);
   // Eleventy wants an input folder; every hoshin page is virtual, so it gets an empty one
   // and never picks up the user's other files (README.md and the like).
@@ -70,19 +79,19 @@ export async function renderSite(organizations: OrganizationModel[], options: Re
         // "Benchmark" warnings (a Nunjucks filter on small rebuilds, the freeze transform on a
         // small site) reach the terminal; hoshin reports its own timings.
         config.benchmarkManager.get("Configuration").setIsVerbose(false);
-        const plugin: HoshinPluginOptions = {
-          organizations,
+        // The render alone: the caller prints in a stage of its own, with progress.
+        const plugin: RenderPluginOptions = {
           pdf: options.pdf ?? false,
           siteUrl: options.siteUrl,
           freeze: options.freeze,
-          // The CLI prints in its own stage, with progress, into the staging folder.
-          pdfPrintedByCaller: true,
           only: options.only,
           sharedFiles: options.sharedFiles,
           index: options.index,
           liveReload: options.liveReload ?? false,
         };
-        config.addPlugin(hoshin, plugin);
+        config.addPlugin((eleventyConfig: EleventyConfigLike) => {
+          renderPolicies(eleventyConfig, plugin, async () => organizations, listing);
+        }, {});
       },
     });
     eleventy.disableLogger();

@@ -4,7 +4,7 @@
  * index and the shared files. A rebuild after editing one organization renders one.
  */
 import { mapInBatches } from "../workers/batches.js";
-import type { OrganizationModel } from "../model/policy.js";
+import type { SpooledOrganization } from "./model-spool.js";
 import type { RenderOptions } from "./eleventy.js";
 import { renderInParts } from "./parallel-render.js";
 import type { PageStore } from "./page-store.js";
@@ -20,13 +20,13 @@ export interface IncrementalRenderResult {
 const BATCH = 32;
 
 export async function renderIncrementally(
-  organizations: OrganizationModel[],
+  organizations: SpooledOrganization[],
   options: RenderOptions & { store: PageStore; keys: ReadonlyMap<string, string> },
 ): Promise<IncrementalRenderResult> {
   const { store, keys, ...render } = options;
-  const wanted = render.only ? organizations.filter((o) => render.only!.has(o.slug)) : organizations;
+  const wanted = render.only ? organizations.filter((o) => render.only!.has(o.listing.slug)) : organizations;
   const toRender = new Set<string>();
-  await mapInBatches(wanted, BATCH, async ({ slug }) => {
+  await mapInBatches(wanted, BATCH, async ({ listing: { slug } }) => {
     if (!(await store.restore(keys.get(slug)!, render.outDir, slug))) toRender.add(slug);
   });
   await renderInParts(organizations, { ...render, only: toRender }, { keep: { storeDir: store.dir, keys } });

@@ -11,6 +11,7 @@ import type { SourceFile } from "../parse/parse.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { attachHistory } from "../normalize/history.js";
 import type { OrganizationModel } from "../model/policy.js";
+import type { SpooledOrganization } from "./model-spool.js";
 import { normalizeOrganization } from "../normalize/normalize.js";
 import { completenessFindings, isCompletenessFinding } from "../validate/index.js";
 import { historyDiagnostics } from "../validate/index.js";
@@ -35,6 +36,10 @@ export interface LoadedFile {
   slug?: string;
   source?: SourceFile;
   organization?: OrganizationModel;
+  /** The organization's digest, which its pages are kept by (see modelDigest): set where a store keeps it. */
+  digest?: string;
+  /** Loaded for a build that spools (see model-spool.ts): the organization listed, its model on disk, and `organization` unset. */
+  spooled?: SpooledOrganization;
 }
 
 /** A loaded file without its parsed source: what a store keeps, and what a worker sends back. */

@@ -13,14 +13,18 @@ import type { OrganizationModel } from "../model/policy.js";
 import type { DiskStore } from "../cache/disk-store.js";
 import { loadOrganizationFile, type FileHistory, type LoadedFile, type StoredLoad } from "./load-file.js";
 import { loadThroughStore } from "./stored-load.js";
+import type { SpooledOrganization } from "./model-spool.js";
 import { defaultLanguagesDir, loadLanguages } from "./languages.js";
 import type { AddedLanguage } from "../wording/wording.js";
 
 export type { FileHistory, LoadedFile, StoredLoad } from "./load-file.js";
+export type { SpooledOrganization } from "./model-spool.js";
 
 export interface LoadResult {
-  /** Empty when any file has an error: a site is built from all of the data or none. */
+  /** Empty when any file has an error: a site is built from all of the data or none. Empty too with `spool`. */
   organizations: OrganizationModel[];
+  /** With `spool`, the organizations instead: listed, their models on disk (see model-spool.ts). Empty on any error. */
+  spooled: SpooledOrganization[];
   diagnostics: Diagnostic[];
   fileCount: number;
   /** The archive's versions by slug, oldest first. */
@@ -48,6 +52,11 @@ export interface LoadOptions {
    * What is new is written to the store after this returns: await `store.settled()`.
    */
   store?: DiskStore<StoredLoad>;
+  /**
+   * With `store`: a folder for the models (see model-spool.ts, `withSpoolFolder`), which are
+   * then left on disk and returned as `spooled`, so that memory does not grow with them.
+   */
+  spool?: string;
 }
 
 /**
@@ -93,7 +102,7 @@ export async function loadOrganizations(inputDir: string, options: LoadOptions =
   const history: FileHistory = { versions: (slug) => archive.versions.get(slug) ?? [], readable: (v) => !unreadable.has(v) };
 
   const loaded: LoadedFile[] = options.store
-    ? await loadThroughStore(discovery.files, history, fileOptions, options.store)
+    ? await loadThroughStore(discovery.files, history, fileOptions, options.store, options.spool)
     : await loadEach(discovery.files, history, fileOptions);
   diagnostics.push(...loaded.flatMap((file) => file.diagnostics));
   const sources = new Map(loaded.flatMap((file) => (file.source ? [[file.source.slug, file.source] as const] : [])));
@@ -117,9 +126,10 @@ export async function loadOrganizations(inputDir: string, options: LoadOptions =
   // the warnings of what is still to be written.
   if (!hasErrors(diagnostics)) diagnostics.push(...loaded.flatMap((file) => file.findings));
   sortDiagnostics(diagnostics);
-  const organizations = hasErrors(diagnostics) ? [] : loaded.flatMap((file) => (file.organization ? [file.organization] : []));
+  const failed = hasErrors(diagnostics);
   return {
-    organizations,
+    organizations: failed ? [] : loaded.flatMap((file) => (file.organization ? [file.organization] : [])),
+    spooled: failed ? [] : loaded.flatMap((file) => (file.spooled ? [file.spooled] : [])),
     diagnostics,
     fileCount: discovery.files.length,
     archive: archive.versions,

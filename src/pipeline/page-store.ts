@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { OrganizationModel } from "../model/policy.js";
+import type { SpooledOrganization } from "./model-spool.js";
 import { mapInBatches } from "../workers/batches.js";
 import { DiskStore } from "../cache/disk-store.js";
 import type { RenderOptions } from "./eleventy.js";
@@ -28,16 +28,14 @@ export class PageStore {
   }
 
   /**
-   * What an organization's folder is made from. `renderOptions` is everything else a page
-   * shows (path prefix, site address, whether PDFs are linked); archived files are read,
-   * since they are published byte for byte.
+   * What an organization's folder is made from: its model (by digest), and `renderOptions`,
+   * everything else a page shows (path prefix, site address, whether PDFs are linked).
+   * Archived files are read, since they are published byte for byte.
    */
-  async key(organization: OrganizationModel, renderOptions: object): Promise<string> {
+  async key({ digest, archivedFiles }: Pick<SpooledOrganization, "digest" | "archivedFiles">, renderOptions: object): Promise<string> {
     const hash = createHash("sha256");
-    // JSON, not v8.serialize: the same model read back from the data store must give the same
-    // key, and v8's bytes depend on how each string happens to be held in memory.
-    hash.update(JSON.stringify({ hoshin: await hoshinFingerprint(), organization, renderOptions }));
-    for (const { from } of organization.archivedFiles) hash.update(await readFile(from));
+    hash.update(JSON.stringify({ hoshin: await hoshinFingerprint(), organization: digest, renderOptions }));
+    for (const { from } of archivedFiles) hash.update(await readFile(from));
     return hash.digest("hex");
   }
 
@@ -81,11 +79,11 @@ export function renderInputs({ outDir: _outDir, only: _only, ...rest }: RenderOp
 /** Each organization's key in the page store (see PageStore.key), by slug. */
 export async function pageKeys(
   store: PageStore,
-  organizations: readonly OrganizationModel[],
+  organizations: readonly SpooledOrganization[],
   options: RenderOptions,
 ): Promise<Map<string, string>> {
   const inputs = renderInputs(options);
   const keys = new Map<string, string>();
-  for (const organization of organizations) keys.set(organization.slug, await store.key(organization, inputs));
+  for (const organization of organizations) keys.set(organization.listing.slug, await store.key(organization, inputs));
   return keys;
 }

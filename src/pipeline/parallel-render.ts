@@ -4,8 +4,8 @@
  * a worker thread each other part, each with an Eleventy of its own, into the same folder.
  * Every file of an organization lives under `/<slug>/`, so the parts never write the same file.
  */
-import type { OrganizationModel } from "../model/policy.js";
 import type { RenderOptions, RenderResult } from "./eleventy.js";
+import type { SpooledOrganization } from "./model-spool.js";
 import { dealOut, partsFor, runWorker, startWorkers } from "../workers/parts.js";
 import type { RenderPart } from "./render-part.js";
 
@@ -24,18 +24,18 @@ export function startRenderWorkers(count: number): void {
  * enough (`parts` decides instead, when given), and keeps them in the page store if asked.
  */
 export async function renderInParts(
-  organizations: OrganizationModel[],
+  organizations: SpooledOrganization[],
   options: RenderOptions,
   { parts, keep }: { parts?: number; keep?: RenderPart["keep"] } = {},
 ): Promise<RenderResult> {
   const only = options.only;
-  const wanted = only ? organizations.filter((o) => only.has(o.slug)) : organizations;
+  const wanted = only ? organizations.filter((o) => only.has(o.listing.slug)) : organizations;
   const count = Math.min(parts ?? partsFor(wanted.length), Math.max(1, wanted.length));
   // Imported here: a caller that only starts the threads ahead need not load Eleventy.
   const { renderPart } = await import("./render-part.js");
   if (count === 1) return renderPart({ organizations, options, keep });
   const [first = [], ...others] = dealOut(wanted, count);
-  const slugs = (slice: OrganizationModel[]) => new Set(slice.map((o) => o.slug));
+  const slugs = (slice: SpooledOrganization[]) => new Set(slice.map((o) => o.listing.slug));
   const results = await Promise.all([
     renderPart({ organizations, options: { ...options, only: slugs(first) }, keep }),
     ...others.map((slice) =>

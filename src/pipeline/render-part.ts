@@ -4,17 +4,20 @@
  * the store is shared out like the rendering.
  *
  * Eleventy holds every page of a run, with its text, until the run ends. So a part renders
- * its organizations a chunk at a time, one Eleventy run each, and keeps each chunk's pages
- * before the next begins: a part's memory follows the chunk, not the size of the build.
+ * its organizations a chunk at a time, one Eleventy run each: it reads the chunk's models
+ * from the spool (see model-spool.ts), renders them, and keeps their pages before the next
+ * chunk begins. A part's memory follows the chunk, not the size of the build.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { OrganizationModel } from "../model/policy.js";
 import { renderSite, type RenderOptions, type RenderResult, type WrittenPage } from "./eleventy.js";
+import { readModels, type SpooledOrganization } from "./model-spool.js";
 import { PageStore, type OrganizationFiles } from "./page-store.js";
 
 export interface RenderPart {
-  organizations: OrganizationModel[];
+  /** The organizations the part's index lists (when it writes one); it renders those in `options.only`, or all. */
+  organizations: SpooledOrganization[];
   options: RenderOptions;
   /** Keep each organization rendered (those in `options.only`, or all) in this page store, by key. */
   keep?: { storeDir: string; keys: ReadonlyMap<string, string> };
@@ -29,18 +32,18 @@ export const CHUNK = 250;
 
 export async function renderPart({ organizations, options, keep }: RenderPart, chunk = CHUNK): Promise<RenderResult> {
   const only = options.only;
-  const wanted = only ? organizations.filter((o) => only.has(o.slug)) : organizations;
+  const wanted = only ? organizations.filter((o) => only.has(o.listing.slug)) : organizations;
   let written = 0;
   for (let start = 0; start === 0 || start < wanted.length; start += chunk) {
-    const slice = wanted.slice(start, start + chunk);
-    // The first run also writes the index and the shared files, so it is given every
-    // organization; the others are given only their own.
+    const slice = await readModels(wanted.slice(start, start + chunk));
+    // The first run also writes the index and the shared files, so it lists every
+    // organization; the others write only their own pages.
     const first = start === 0;
-    const run = await renderSite(first ? organizations : slice, {
-      ...options,
-      only: new Set(slice.map((o) => o.slug)),
-      ...(first ? {} : { sharedFiles: false, index: false }),
-    });
+    const run = await renderSite(
+      slice,
+      { ...options, only: new Set(slice.map((o) => o.slug)), ...(first ? {} : { sharedFiles: false, index: false }) },
+      first ? organizations.map((o) => o.listing) : undefined,
+    );
     written += run.written;
     if (keep) await keepPages(slice, run.pages, options.outDir, keep);
   }

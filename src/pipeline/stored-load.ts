@@ -1,15 +1,20 @@
 /**
- * Loading for `hoshin build`, which remembers: each file's result is kept in a store under
- * a key of everything it depends on (its bytes and path, its archived versions, the options,
- * hoshin itself), and a file whose key is found is not parsed or checked again. The files
- * that are not found are checked in parts, one per core, when there are many.
+ * Loading for `hoshin check` and `hoshin build`, which remember: each file's result is kept
+ * in a store under a key of everything it depends on (its bytes and path, its archived
+ * versions, the options, hoshin itself), and a file whose key is found is not parsed or
+ * checked again. The files that are not found are checked in parts, one per core, when there
+ * are many; each part keeps what it checked itself, and for a build spools its models (see
+ * model-spool.ts), so no thread holds every model at once.
  */
 import { createHash } from "node:crypto";
+import { serialize } from "node:v8";
 import type { ArchivedVersion } from "../parse/parse.js";
 import type { DiscoveredFile } from "../discover/discover.js";
 import { readOrganizationFile } from "../parse/parse.js";
+import { listingOf } from "../model/listing.js";
+import type { OrganizationModel } from "../model/policy.js";
 import { mapInBatches } from "../workers/batches.js";
-import type { DiskStore } from "../cache/disk-store.js";
+import { DiskStore } from "../cache/disk-store.js";
 import { hoshinFingerprint } from "../cache/fingerprint.js";
 import {
   loadOrganizationBytes,
@@ -19,7 +24,7 @@ import {
   type FileLoadOptions,
   type StoredLoad,
 } from "./load-file.js";
-import type { LoadWorkerData } from "./load-worker.js";
+import { ModelSpool, type SpooledModel } from "./model-spool.js";
 import { dealOut, partsFor, runWorker, startWorkers } from "../workers/parts.js";
 
 const LOAD_WORKER = new URL("./load-worker.js", import.meta.url);
@@ -27,11 +32,17 @@ const LOAD_WORKER = new URL("./load-worker.js", import.meta.url);
 /** Files read at once: ten thousand open together would run out of file handles. */
 const READ_BATCH = 256;
 
-interface Pending {
-  index: number;
+/** A file to check, and the key its result is kept under. */
+export interface PendingFile {
   file: DiscoveredFile;
   bytes: Uint8Array;
   key: string;
+}
+
+/** Where a part keeps what it checks: the store's folder, and the build's spool folder if it spools. */
+export interface KeepIn {
+  storeDir: string;
+  spoolFolder?: string;
 }
 
 export async function loadThroughStore(
@@ -39,29 +50,88 @@ export async function loadThroughStore(
   history: FileHistory,
   options: FileLoadOptions,
   store: DiskStore<StoredLoad>,
+  spoolFolder?: string,
 ): Promise<StoredLoad[]> {
   const loaded: StoredLoad[] = new Array(files.length);
-  const pending: Pending[] = [];
+  const pending: Array<PendingFile & { index: number }> = [];
   const hoshin = await hoshinFingerprint();
   await mapInBatches(files, READ_BATCH, async (file, index) => {
     const read = await readOrganizationFile(file);
     // An unreadable or oversized file is reported as the parser reports it; nothing to keep.
     if ("refused" in read) return void (loaded[index] = withoutSource(loadParsedOrganization(read.refused, history, options)));
     const key = storeKey(hoshin, file, read.bytes, history, options);
-    const kept = await store.get(key);
-    if (kept) loaded[index] = kept;
+    const kept = await store.lookUp(key);
+    if (kept) loaded[index] = spoolFolder ? spooled(kept.value, { file: kept.file }) : kept.value;
     else {
       pending.push({ index, file, bytes: read.bytes, key });
       // Enough files to check for one more part: its thread starts loading the checker now.
       if (partsFor(pending.length) > partsFor(pending.length - 1)) startWorkers(LOAD_WORKER, pending.length);
     }
   });
-  const results = await checkInParts(pending, history, options);
-  for (const [position, { index, key }] of pending.entries()) {
-    loaded[index] = results[position]!;
-    store.set(key, results[position]!);
-  }
+  const results = await checkInParts(pending, history, options, store, spoolFolder);
+  for (const [position, { index }] of pending.entries()) loaded[index] = results[position]!;
   return loaded;
+}
+
+/** A part of the files to check, as a worker thread is given it (see load-worker.ts). */
+export interface LoadWorkerData {
+  files: PendingFile[];
+  versions: Record<string, ArchivedVersion[]>;
+  /** `slug/date` of each archived version this hoshin can no longer read. */
+  unreadable: string[];
+  options: FileLoadOptions;
+  keepIn: KeepIn;
+}
+
+/**
+ * Checks files, keeps each result in the store, and (with a spool folder) spools each model
+ * and returns the organization listed instead. Every few files it lets the store's writes
+ * catch up, so that what waits to be written stays a few dozen entries; the last writes go
+ * on after this returns: the caller awaits `store.settled()`.
+ */
+export async function checkAndKeep(
+  items: readonly PendingFile[],
+  history: FileHistory,
+  options: FileLoadOptions,
+  store: DiskStore<StoredLoad>,
+  spoolFolder: string | undefined,
+): Promise<StoredLoad[]> {
+  const spool = spoolFolder === undefined ? undefined : new ModelSpool(spoolFolder);
+  const results: StoredLoad[] = [];
+  try {
+    for (const [index, { file, bytes, key }] of items.entries()) {
+      if (index % KEEP_BATCH === KEEP_BATCH - 1) await store.room();
+      const checked = withoutSource(loadOrganizationBytes(file, bytes, history, options));
+      const loaded = checked.organization ? { ...checked, digest: modelDigest(checked.organization) } : checked;
+      const serialized = serialize(loaded);
+      store.setSerialized(key, serialized);
+      results.push(spool && loaded.organization ? spooled(loaded, spool.append(serialized)) : loaded);
+    }
+    return results;
+  } finally {
+    spool?.close();
+  }
+}
+
+/** Files checked between two looks at the store's queue of writes. */
+const KEEP_BATCH = 32;
+
+/**
+ * What an organization's pages are kept by, besides the render options: its model's JSON,
+ * hashed. JSON, not v8.serialize: the same model read back from a store must give the same
+ * digest, and v8's bytes depend on how each string happens to be held in memory.
+ */
+export function modelDigest(organization: OrganizationModel): string {
+  return createHash("sha256").update(JSON.stringify(organization)).digest("hex");
+}
+
+/** A loaded file with its organization listed and its model left where `place` says. */
+function spooled({ organization, digest, ...rest }: StoredLoad, place: SpooledModel): StoredLoad {
+  if (!organization) return rest;
+  return {
+    ...rest,
+    spooled: { listing: listingOf(organization), digest: digest ?? modelDigest(organization), archivedFiles: organization.archivedFiles, model: place },
+  };
 }
 
 /** The languages a site adds, as one digest: hashed once, not once for each of thousands of files. */
@@ -86,19 +156,25 @@ function storeKey(hoshin: string, file: DiscoveredFile, bytes: Uint8Array, histo
 }
 
 /** The pending files checked, in order: the first part here, each other in a worker thread. */
-async function checkInParts(pending: readonly Pending[], history: FileHistory, options: FileLoadOptions): Promise<StoredLoad[]> {
+async function checkInParts(
+  pending: readonly PendingFile[],
+  history: FileHistory,
+  options: FileLoadOptions,
+  store: DiskStore<StoredLoad>,
+  spoolFolder: string | undefined,
+): Promise<StoredLoad[]> {
   const parts = partsFor(pending.length);
-  const here = (items: readonly Pending[]) => items.map(({ file, bytes }) => withoutSource(loadOrganizationBytes(file, bytes, history, options)));
-  if (parts === 1) return here(pending);
+  if (parts === 1) return await checkAndKeep(pending, history, options, store, spoolFolder);
   const [first = [], ...others] = dealOut(pending, parts);
-  const workerData = (items: readonly Pending[]): LoadWorkerData => {
+  const workerData = (items: readonly PendingFile[]): LoadWorkerData => {
     const versions: Record<string, ArchivedVersion[]> = {};
     for (const { file } of items) versions[file.slug] = history.versions(file.slug);
     const unreadable = Object.values(versions).flat().filter((v) => !history.readable(v)).map((v) => `${v.slug}/${v.date}`);
-    return { files: items.map(({ file, bytes }) => ({ file, bytes })), versions, unreadable, options };
+    const keepIn: KeepIn = { storeDir: store.dir, spoolFolder };
+    return { files: items.map(({ file, bytes, key }) => ({ file, bytes, key })), versions, unreadable, options, keepIn };
   };
   const workers = others.map((items) => runWorker<StoredLoad[]>(LOAD_WORKER, workerData(items)));
-  const results = [here(first), ...(await Promise.all(workers))];
+  const results = await Promise.all([checkAndKeep(first, history, options, store, spoolFolder), ...workers]);
   // Back into the order of `pending`: part p holds items p, p + parts, p + 2 × parts, …
   return pending.map((_item, index) => results[index % parts]![Math.floor(index / parts)]!);
 }

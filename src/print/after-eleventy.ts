@@ -3,11 +3,11 @@
  * Eleventy has written the site, with the same browser search, cache and printing as
  * `hoshin build`. Loaded only when printing: Playwright is slow to import.
  */
-import type { PolicyPage } from "../model/policy.js";
 import { packageInfo } from "../model/package-info.js";
+import type { PrintedPage } from "./print-site.js";
 
 export async function printSitePdfs(
-  pages: readonly PolicyPage[],
+  pages: readonly PrintedPage[],
   options: { siteDir: string; pathPrefix: string; siteUrl?: string },
 ): Promise<void> {
   const [{ findBrowser }, { PdfCache, defaultCacheDir }, { printPdfs }] = await Promise.all([

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { BrowserContext } from "playwright-core";
-import type { PolicyPage } from "../model/policy.js";
+import type { ListedPage } from "../model/listing.js";
 import { mapInBatches } from "../workers/batches.js";
 import { EnvironmentError } from "../diagnostics/errors.js";
 import { fileIdentity, type BrowserExecutable } from "./find-browser.js";
@@ -70,13 +70,16 @@ export const CHROMIUM_ARGS = [
 /** Pages looked up in the cache at once: enough to keep the disk busy, few enough for file handles. */
 const CACHE_BATCH = 32;
 
+/** What the stage needs of a policy page: where it is and its PDF goes, its language and date. */
+export type PrintedPage = Pick<ListedPage, "slug" | "lang" | "url" | "pdfUrl" | "lastRevised">;
+
 interface PrintJob {
-  page: PolicyPage;
+  page: PrintedPage;
   key: string;
   output: string;
 }
 
-export async function printPdfs(pages: readonly PolicyPage[], options: PdfStageOptions): Promise<PdfStageResult> {
+export async function printPdfs(pages: readonly PrintedPage[], options: PdfStageOptions): Promise<PdfStageResult> {
   const started = performance.now();
   const shared = await sharedFingerprint(options);
   const jobs: PrintJob[] = [];
@@ -247,7 +250,7 @@ function linkRebase(origin: string, prefix: string, siteUrl: string | undefined)
   return { from: `${origin}${prefix}/`, to: siteUrl };
 }
 
-function pageFile(siteDir: string, page: PolicyPage): string {
+function pageFile(siteDir: string, page: PrintedPage): string {
   return path.join(siteDir, page.url, "index.html");
 }
 
@@ -266,7 +269,7 @@ async function sharedFingerprint(options: PdfStageOptions): Promise<string> {
 }
 
 
-async function cacheKey(shared: string, page: PolicyPage, siteDir: string): Promise<string> {
+async function cacheKey(shared: string, page: PrintedPage, siteDir: string): Promise<string> {
   const hash = createHash("sha256").update(shared);
   // The page carries its running header (its <style media="print">).
   hash.update(await readFile(pageFile(siteDir, page)));

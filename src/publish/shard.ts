@@ -8,7 +8,6 @@
 import { createHash } from "node:crypto";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import type { OrganizationModel } from "../model/policy.js";
 import { UsageError } from "../diagnostics/errors.js";
 
 export interface Shard {
@@ -43,8 +42,8 @@ export function writesSiteFiles(shard: Shard | undefined): boolean {
 }
 
 /** The organizations whose pages the shard builds; all of them without a shard. */
-export function organizationsOfShard(organizations: OrganizationModel[], shard: Shard | undefined): OrganizationModel[] {
-  return shard ? organizations.filter((o) => shardOf(o.slug, shard.count) === shard.index) : organizations;
+export function organizationsOfShard<T>(organizations: T[], slugOf: (organization: T) => string, shard: Shard | undefined): T[] {
+  return shard ? organizations.filter((o) => shardOf(slugOf(o), shard.count) === shard.index) : organizations;
 }
 
 /**
@@ -52,8 +51,7 @@ export function organizationsOfShard(organizations: OrganizationModel[], shard: 
  * folders, and the site-wide files on every shard but the first. Each shard builds the
  * site-wide files all the same, because printing its PDFs needs the stylesheets and fonts.
  */
-export async function trimToShard(site: string, all: readonly OrganizationModel[], shard: Shard): Promise<void> {
-  const slugs = new Set(all.map((o) => o.slug));
+export async function trimToShard(site: string, slugs: ReadonlySet<string>, shard: Shard): Promise<void> {
   const siteFiles = writesSiteFiles(shard);
   for (const entry of await readdir(site)) {
     const keep = slugs.has(entry) ? shardOf(entry, shard.count) === shard.index : siteFiles;

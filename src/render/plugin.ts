@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import matter from "gray-matter";
 import type { ChangePage, Lang, OrganizationModel, PolicyPage, SupersededPage, VersionModel } from "../model/policy.js";
+import type { OrganizationListing } from "../model/listing.js";
 import { sectionDiff } from "./diff.js";
 import { relativeUrl } from "./relative-url.js";
 import { formatPolicyDate } from "./dates.js";
@@ -74,7 +75,7 @@ export interface RenderPluginOptions {
 /** The site-wide data templates see as `hoshin`. */
 export interface HoshinSiteData {
   /** Every organization: the index lists them all. */
-  organizations: OrganizationModel[];
+  organizations: OrganizationListing[];
   /** The organizations whose pages are written: all, a shard's, or the one `hoshin dev` rebuilds. */
   shortLinks: OrganizationModel[];
   /** The policy pages written. */
@@ -89,7 +90,7 @@ export interface HoshinSiteData {
   /** Organizations with versions: each has a feed. */
   feeds: OrganizationModel[];
   /** Every version of every policy, newest first, for the site's feed (none when no policy has a date). */
-  siteFeed: Array<Array<VersionModel & { organization: OrganizationModel }>>;
+  siteFeed: Array<Array<VersionModel & { organization: OrganizationListing }>>;
   pdf: boolean;
   liveReload: boolean;
   /** The folder the pages are under: `/`, or e.g. `/privacy/`. */
@@ -179,15 +180,21 @@ function pageBodyLoader(bodies: ReadonlyMap<string, string>): NunjucksLoaderLike
  * Adds hoshin's pages to an Eleventy configuration: the organizations, asked for once when
  * Eleventy first wants its data, rendered as `options` say. Returns the site data once it
  * has been asked for (undefined before), for a caller that does more after Eleventy's run.
+ *
+ * `listing`, when given, is what the index and the site's feed list instead of the
+ * organizations rendered: `hoshin build` renders a few hundred at a time, and lists all.
+ * It is listed as it is, so it goes with neither `base` nor `languages`.
  */
 export function renderPolicies(
   eleventyConfig: EleventyConfigLike,
   options: RenderPluginOptions,
   organizations: () => Promise<OrganizationModel[]>,
+  listing?: readonly OrganizationListing[],
 ): () => Promise<HoshinSiteData> | undefined {
   const base = normalizeBase(options.base);
+  if (listing && (base !== "/" || options.languages)) throw new Error("hoshin: a listing is listed as it is; render it without `base` or `languages`");
   let siteData: Promise<HoshinSiteData> | undefined;
-  const loadSiteData = () => (siteData ??= organizations().then((loaded) => siteDataOf(loaded, options, base)));
+  const loadSiteData = () => (siteData ??= organizations().then((loaded) => siteDataOf(loaded, options, base, listing)));
   eleventyConfig.addGlobalData("hoshin", loadSiteData);
 
   // Archived files are published byte for byte: copied, never passed through a template.
@@ -301,10 +308,16 @@ function pathPrefixed(eleventyConfig: EleventyConfigLike): (this: unknown, url: 
   };
 }
 
-function siteDataOf(loaded: OrganizationModel[], options: RenderPluginOptions, base: string): HoshinSiteData {
-  const organizations = placeUnder(onlyLanguages(loaded, options.languages), base);
+function siteDataOf(
+  loaded: OrganizationModel[],
+  options: RenderPluginOptions,
+  base: string,
+  listing: readonly OrganizationListing[] | undefined,
+): HoshinSiteData {
+  const placed = placeUnder(onlyLanguages(loaded, options.languages), base);
   const only = options.only;
-  const shortLinks = only ? organizations.filter((o) => only.has(o.slug)) : organizations;
+  const shortLinks = only ? placed.filter((o) => only.has(o.slug)) : placed;
+  const organizations: OrganizationListing[] = listing ? [...listing] : placed;
   const versions = organizations
     .flatMap((organization) => organization.versions.map((version) => ({ ...version, organization })))
     .sort((a, b) => b.date.localeCompare(a.date) || a.organization.slug.localeCompare(b.organization.slug));

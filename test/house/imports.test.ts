@@ -74,7 +74,7 @@ const LAYERS: readonly (readonly string[])[] = [
  * may import any of them; tests may too.
  */
 const PUBLIC: Readonly<Record<string, readonly string[]>> = {
-  model: ["policy", "input", "links", "package-info"],
+  model: ["policy", "listing", "input", "links", "package-info"],
   diagnostics: ["diagnostic", "format", "errors", "fs-error", "suggest"],
   workers: ["parts", "batches"],
   cache: ["disk-store", "cache-dir", "fingerprint", "up-to-date"],
@@ -87,7 +87,7 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
   normalize: ["normalize", "history"],
   render: ["plugin", "fonts"],
   print: ["print-site", "find-browser", "cache", "after-eleventy"],
-  pipeline: ["load", "languages", "eleventy", "plugin", "incremental", "page-store", "parallel-render"],
+  pipeline: ["load", "languages", "eleventy", "plugin", "incremental", "page-store", "parallel-render", "model-spool"],
   publish: ["publish", "shard", "freeze"],
   dev: ["dev-server"],
   scan: ["scan"],

@@ -1,0 +1,60 @@
+/**
+ * A build's models wait on disk between load and render (model-spool.ts): what is read
+ * back is the model loaded in memory, whether it was checked in this run (a spool file)
+ * or found in the store of checked files (the store's entry), and the build removes its
+ * spool folder when it ends.
+ */
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadOrganizations } from "../../dist/pipeline/load.js";
+import { DiskStore } from "../../dist/cache/disk-store.js";
+import { listingOf } from "../../dist/model/listing.js";
+import { readModels, withSpoolFolder } from "../../dist/pipeline/model-spool.js";
+import { hoshin } from "../cli/helpers.js";
+
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true }))));
+const folder = async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "hoshin-spool-test-"));
+  folders.push(dir);
+  return dir;
+};
+
+describe("the model spool", () => {
+  it("gives back the models loaded in memory, from its own files and then from the store's entries", async () => {
+    const inMemory = (await loadOrganizations("organizations")).organizations;
+    const [storeDir, spool] = [await folder(), await folder()];
+    const store = new DiskStore(storeDir);
+    const checked = await loadOrganizations("organizations", { store, spool });
+    await store.settled();
+    expect(checked.organizations).toEqual([]);
+    expect(checked.spooled.map((o) => o.listing)).toEqual(inMemory.map(listingOf));
+    expect(checked.spooled.every((o) => o.model.file.startsWith(spool) && o.model.length! > 0)).toBe(true);
+    expect(await readModels(checked.spooled)).toEqual(inMemory);
+
+    const found = await loadOrganizations("organizations", { store, spool });
+    expect(found.spooled.every((o) => o.model.file.startsWith(storeDir) && o.model.offset === undefined)).toBe(true);
+    expect(found.spooled.map((o) => o.digest)).toEqual(checked.spooled.map((o) => o.digest));
+    expect(await readModels(found.spooled)).toEqual(inMemory);
+  }, 60_000);
+
+  it("removes its folder when the work ends, and when it fails", async () => {
+    let made = "";
+    await expect(
+      withSpoolFolder(async (dir) => {
+        made = dir;
+        throw new Error("stopped");
+      }),
+    ).rejects.toThrow("stopped");
+    await expect(readdir(made)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("leaves nothing in the temporary folder after a build", async () => {
+    const [tmp, out] = [await folder(), await folder()];
+    const result = await hoshin(["build", "--no-pdf", "--out", out], { cwd: process.cwd(), env: { TMPDIR: tmp } });
+    expect(result.code).toBe(0);
+    expect(await readdir(tmp)).toEqual([]);
+  }, 60_000);
+});
