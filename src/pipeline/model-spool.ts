@@ -9,7 +9,7 @@
  * one checked in this build is appended to a spool file of the thread that checked it, in a
  * folder of the build's own, removed when the build ends (see `withSpoolFolder`).
  */
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, openSync, writeSync } from "node:fs";
 import { mkdtemp, open, readFile, rm, type FileHandle } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -46,7 +46,11 @@ export class ModelSpool {
 
   /** Appends one serialized stored load (see load-file.ts) and says where it is. */
   append(bytes: Uint8Array): SpooledModel {
-    this.descriptor ??= openSync(this.file, "a");
+    if (this.descriptor === undefined) {
+      this.descriptor = openSync(this.file, "a");
+      // The thread may have spooled into this folder before (another load of the same build).
+      this.size = fstatSync(this.descriptor).size;
+    }
     for (let written = 0; written < bytes.length; ) written += writeSync(this.descriptor, bytes, written);
     const place = { file: this.file, offset: this.size, length: bytes.length };
     this.size += bytes.length;

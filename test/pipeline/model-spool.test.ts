@@ -38,6 +38,12 @@ describe("the model spool", () => {
     expect(found.spooled.every((o) => o.model.file.startsWith(storeDir) && o.model.offset === undefined)).toBe(true);
     expect(found.spooled.map((o) => o.digest)).toEqual(checked.spooled.map((o) => o.digest));
     expect(await readModels(found.spooled)).toEqual(inMemory);
+
+    // Checked again into the same spool folder: appended after what it already holds.
+    const again = await loadOrganizations("organizations", { store: new DiskStore(await folder()), spool });
+    expect(again.spooled.every((o) => o.model.file.startsWith(spool) && o.model.offset! > 0)).toBe(true);
+    expect(await readModels(again.spooled)).toEqual(inMemory);
+    expect(await readModels(checked.spooled)).toEqual(inMemory);
   }, 60_000);
 
   it("removes its folder when the work ends, and when it fails", async () => {
