@@ -1,22 +1,38 @@
 /**
  * Eleventy renders on one core. A build of many organizations splits them into parts, one
- * per core: the main thread renders the first part with the index and the shared files, and
- * a worker thread each other part, each with an Eleventy of its own, into the same folder.
- * Every file of an organization lives under `/<slug>/`, so the parts never write the same file.
+ * per core, each rendered by a worker thread with an Eleventy of its own, into the same
+ * folder; the first part also writes the index and the shared files. Every file of an
+ * organization lives under `/<slug>/`, so the parts never write the same file.
+ *
+ * The main thread renders nothing then: it holds the listings, and its heap stays as small
+ * as loading left it, while each part's heap is bounded (see RENDER_WORKER). A build too
+ * small to split renders on the main thread, with no thread to start.
  */
 import type { RenderOptions, RenderResult } from "./eleventy.js";
 import type { SpooledOrganization } from "./model-spool.js";
-import { dealOut, partsFor, runWorker, startWorkers } from "../workers/parts.js";
+import { dealOut, partsFor, runWorker, startWorkers, type WorkerScript } from "../workers/parts.js";
 import type { RenderPart } from "./render-part.js";
 
-const RENDER_WORKER = new URL("./render-worker.js", import.meta.url);
+/**
+ * A part's live heap is one chunk of pages (see render-part.ts), under 200 MiB at 10,000
+ * organizations. With the default limit (a quarter of the machine's memory) V8 let each
+ * heap grow past 400 MiB before collecting; the limit makes it collect sooner. Measured
+ * at 10,000 organizations: see docs/benchmarks.md.
+ */
+export const RENDER_HEAP_MB = 512;
+
+const RENDER_WORKER: WorkerScript = {
+  url: new URL("./render-worker.js", import.meta.url),
+  resourceLimits: { maxOldGenerationSizeMb: RENDER_HEAP_MB },
+};
 
 /**
- * Starts the threads that will render the parts of `count` organizations beyond the first,
- * so they load Eleventy while this thread does too (see parts.ts).
+ * Starts the threads that will render the parts of `count` organizations, so they load
+ * Eleventy while this thread is still loading the data (see parts.ts).
  */
 export function startRenderWorkers(count: number): void {
-  startWorkers(RENDER_WORKER, count);
+  const parts = partsFor(count);
+  if (parts > 1) startWorkers(RENDER_WORKER, parts);
 }
 
 /**
@@ -31,13 +47,15 @@ export async function renderInParts(
   const only = options.only;
   const wanted = only ? organizations.filter((o) => only.has(o.listing.slug)) : organizations;
   const count = Math.min(parts ?? partsFor(wanted.length), Math.max(1, wanted.length));
-  // Imported here: a caller that only starts the threads ahead need not load Eleventy.
-  const { renderPart } = await import("./render-part.js");
-  if (count === 1) return renderPart({ organizations, options, keep });
+  if (count === 1) {
+    // Imported here: a caller that only starts the threads ahead need not load Eleventy.
+    const { renderPart } = await import("./render-part.js");
+    return renderPart({ organizations, options, keep });
+  }
   const [first = [], ...others] = dealOut(wanted, count);
   const slugs = (slice: SpooledOrganization[]) => new Set(slice.map((o) => o.listing.slug));
   const results = await Promise.all([
-    renderPart({ organizations, options: { ...options, only: slugs(first) }, keep }),
+    runWorker<RenderResult>(RENDER_WORKER, { organizations, options: { ...options, only: slugs(first) }, keep } satisfies RenderPart),
     ...others.map((slice) =>
       runWorker<RenderResult>(RENDER_WORKER, {
         organizations: slice,

@@ -25,9 +25,9 @@ import {
   type StoredLoad,
 } from "./load-file.js";
 import { ModelSpool, type SpooledModel } from "./model-spool.js";
-import { dealOut, partsFor, runWorker, startWorkers } from "../workers/parts.js";
+import { dealOut, partsFor, runWorker, startWorkers, type WorkerScript } from "../workers/parts.js";
 
-const LOAD_WORKER = new URL("./load-worker.js", import.meta.url);
+const LOAD_WORKER: WorkerScript = { url: new URL("./load-worker.js", import.meta.url) };
 
 /** Files read at once: ten thousand open together would run out of file handles. */
 const READ_BATCH = 256;
@@ -65,7 +65,7 @@ export async function loadThroughStore(
     else {
       pending.push({ index, file, bytes: read.bytes, key });
       // Enough files to check for one more part: its thread starts loading the checker now.
-      if (partsFor(pending.length) > partsFor(pending.length - 1)) startWorkers(LOAD_WORKER, pending.length);
+      if (partsFor(pending.length) > partsFor(pending.length - 1)) startWorkers(LOAD_WORKER, partsFor(pending.length) - 1);
     }
   });
   const results = await checkInParts(pending, history, options, store, spoolFolder);

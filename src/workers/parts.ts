@@ -4,7 +4,7 @@
  * half a second) costs more than it saves.
  */
 import os from "node:os";
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 
 const MIN_ITEMS_PER_PART = 150;
 const MAX_PARTS = 4;
@@ -18,19 +18,33 @@ export function dealOut<T>(items: readonly T[], parts: number): T[][] {
   return Array.from({ length: parts }, (_, part) => items.filter((_item, index) => index % parts === part));
 }
 
+/**
+ * A worker thread's script, and the limits of its heap. V8 lets a heap grow towards its
+ * limit before it collects hard, and the default limit is a quarter of the machine's
+ * memory: a stage whose live data is small says so here (see render-worker.ts).
+ */
+export interface WorkerScript {
+  url: URL;
+  resourceLimits?: ResourceLimits;
+}
+
 /** Worker threads started ahead of their part, by script: each waits for its data. */
 const started = new Map<string, Worker[]>();
 
+function newWorker(script: WorkerScript): Worker {
+  return new Worker(script.url, { resourceLimits: script.resourceLimits });
+}
+
 /**
- * Starts the threads a stage of `count` items will hand its parts to, so that they load
- * the stage's libraries while this thread is still busy with what comes before. The
- * script must take its part as its first message (see `runWorker`).
+ * Starts `threads` threads that a stage will hand its parts to, so that they load the
+ * stage's libraries while this thread is still busy with what comes before. The script
+ * must take its part as its first message (see `runWorker`).
  */
-export function startWorkers(script: URL, count: number): void {
-  const waiting = started.get(script.href) ?? [];
-  started.set(script.href, waiting);
-  while (waiting.length < partsFor(count) - 1) {
-    const worker = new Worker(script);
+export function startWorkers(script: WorkerScript, threads: number): void {
+  const waiting = started.get(script.url.href) ?? [];
+  started.set(script.url.href, waiting);
+  while (waiting.length < threads) {
+    const worker = newWorker(script);
     // A thread nobody hands a part to must not keep the process alive.
     worker.unref();
     waiting.push(worker);
@@ -49,8 +63,8 @@ export async function stopStartedWorkers(): Promise<void> {
  * message it sends back. A thread started ahead for the script is used if there is one;
  * either way it works beside the caller, whose own part runs meanwhile.
  */
-export function runWorker<T>(script: URL, part: unknown): Promise<T> {
-  const worker = started.get(script.href)?.shift() ?? new Worker(script);
+export function runWorker<T>(script: WorkerScript, part: unknown): Promise<T> {
+  const worker = started.get(script.url.href)?.shift() ?? newWorker(script);
   worker.ref();
   return new Promise((resolve, reject) => {
     let result: { value: T } | undefined;
@@ -58,7 +72,7 @@ export function runWorker<T>(script: URL, part: unknown): Promise<T> {
     worker.once("error", reject);
     worker.once("exit", (code) => {
       if (result) resolve(result.value);
-      else reject(new Error(`hoshin: a worker thread (${script.pathname.split("/").pop()}) stopped with exit code ${code} before it finished`));
+      else reject(new Error(`hoshin: a worker thread (${script.url.pathname.split("/").pop()}) stopped with exit code ${code} before it finished`));
     });
     worker.postMessage(part);
   });
