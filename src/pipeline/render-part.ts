@@ -24,21 +24,24 @@ export interface RenderPart {
 }
 
 /**
- * Organizations one Eleventy run renders at most. Measured at 10,000 organizations (2 cores,
- * HTML only, cold cache): peak memory 1.88 GiB in chunks of 250 against 2.53 GiB in one run
- * per part, in the same wall time (53.8 s and 54.1 s).
+ * Pages one Eleventy run renders, about, at most (an organization's pages are never split
+ * between runs). Counted in pages, not organizations: an organization in nine languages
+ * with archived versions renders dozens, and the part's heap is bounded (see
+ * parallel-render.ts). Measured at 10,000 organizations (2 cores, HTML only, cold cache):
+ * peak memory 1.88 GiB in chunks of 250 organizations (440 pages) against 2.53 GiB in one
+ * run per part, in the same wall time (53.8 s and 54.1 s).
  */
-export const CHUNK = 250;
+export const CHUNK_PAGES = 440;
 
-export async function renderPart({ organizations, options, keep }: RenderPart, chunk = CHUNK): Promise<RenderResult> {
+export async function renderPart({ organizations, options, keep }: RenderPart, chunkPages = CHUNK_PAGES): Promise<RenderResult> {
   const only = options.only;
   const wanted = only ? organizations.filter((o) => only.has(o.listing.slug)) : organizations;
   let written = 0;
-  for (let start = 0; start === 0 || start < wanted.length; start += chunk) {
-    const slice = await readModels(wanted.slice(start, start + chunk));
+  for (const [index, chunk] of chunksOf(wanted, chunkPages).entries()) {
+    const slice = await readModels(chunk);
     // The first run also writes the index and the shared files, so it lists every
     // organization; the others write only their own pages.
-    const first = start === 0;
+    const first = index === 0;
     const run = await renderSite(
       slice,
       { ...options, only: new Set(slice.map((o) => o.slug)), ...(first ? {} : { sharedFiles: false, index: false }) },
@@ -48,6 +51,26 @@ export async function renderPart({ organizations, options, keep }: RenderPart, c
     if (keep) await keepPages(slice, run.pages, options.outDir, keep);
   }
   return { written };
+}
+
+/**
+ * The organizations in runs of about `pages` pages each: a policy page in each language,
+ * and as many again for each archived version (its page and its changes). There is always
+ * a first run, even of none, since it writes the index and the shared files.
+ */
+export function chunksOf(organizations: readonly SpooledOrganization[], pages: number): SpooledOrganization[][] {
+  const chunks: SpooledOrganization[][] = [[]];
+  let weight = 0;
+  for (const organization of organizations) {
+    const own = organization.listing.pages.length * (1 + organization.listing.versions.length);
+    if (weight > 0 && weight + own > pages) {
+      chunks.push([]);
+      weight = 0;
+    }
+    chunks.at(-1)!.push(organization);
+    weight += own;
+  }
+  return chunks;
 }
 
 async function keepPages(

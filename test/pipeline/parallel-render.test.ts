@@ -11,7 +11,8 @@ import { loadOrganizations } from "../../dist/pipeline/load.js";
 import { DiskStore } from "../../dist/cache/disk-store.js";
 import { renderSite } from "../../dist/pipeline/eleventy.js";
 import { renderInParts } from "../../dist/pipeline/parallel-render.js";
-import { renderPart } from "../../dist/pipeline/render-part.js";
+import { chunksOf, renderPart } from "../../dist/pipeline/render-part.js";
+import type { SpooledOrganization } from "../../dist/pipeline/model-spool.js";
 import { partsFor } from "../../dist/workers/parts.js";
 import { hashTree } from "../cli/helpers.js";
 
@@ -46,13 +47,29 @@ describe("rendering in parts", () => {
     expect(result.written).toBeGreaterThan(organizations.length);
   }, 60_000);
 
+  it("cuts a part into runs by the pages they render, never splitting an organization", () => {
+    const organization = (slug: string, pages: number, versions = 0) =>
+      ({ listing: { slug, pages: Array.from({ length: pages }), versions: Array.from({ length: versions }) } }) as unknown as SpooledOrganization;
+    const slugs = (chunks: SpooledOrganization[][]) => chunks.map((chunk) => chunk.map((o) => o.listing.slug));
+    // Nine languages and two archived versions: 27 pages.
+    const many = [organization("a", 1), organization("b", 9, 2), organization("c", 1), organization("d", 1)];
+    expect(slugs(chunksOf(many, 28))).toEqual([["a", "b"], ["c", "d"]]);
+    expect(slugs(chunksOf(many, 27))).toEqual([["a"], ["b"], ["c", "d"]]);
+    expect(slugs(chunksOf([organization("big", 100), organization("small", 1)], 10))).toEqual([["big"], ["small"]]);
+    // The first run writes the index and the shared files, so there is one even of nothing.
+    expect(chunksOf([], 10)).toEqual([[]]);
+  });
+
   it("writes the same bytes when a part renders its organizations a chunk at a time", async () => {
     const { organizations } = await loadOrganizations("organizations");
     expect(organizations.length).toBeGreaterThan(4);
     const [whole, inChunks] = [await folder(), await folder()];
     await renderSite(organizations, { outDir: whole });
-    // Chunks of two: the index and shared files in the first run, the rest in runs of their own.
-    await renderPart({ organizations: await spooledExamples(), options: { outDir: inChunks } }, 2);
+    // Chunks of two pages: the index and shared files in the first run, each organization
+    // (two pages or more) in a run of its own.
+    const spooled = await spooledExamples();
+    expect(chunksOf(spooled, 2).length).toBe(spooled.length);
+    await renderPart({ organizations: spooled, options: { outDir: inChunks } }, 2);
     expect(await hashTree(inChunks)).toEqual(await hashTree(whole));
   }, 60_000);
 
