@@ -60,11 +60,11 @@ export async function benchHtmlBuild(context: BenchContext): Promise<void> {
   console.log(`HTML build, ${context.count} organizations, ${pages} policy pages (median of ${context.runs}):`);
   report("hoshin build --no-pdf", hoshin, `, peak memory ${mebibytes(Math.max(...hoshin.map((m) => m.nodePeakRss)))}`);
   report(`baseline, plain Eleventy, ${pages} Markdown pages of ${(averageBytes / 1024).toFixed(1)} KB in a Nunjucks layout`, baseline);
-  console.log(`  ratio: wall time ${ratios((m) => m.milliseconds)}, CPU time ${ratios((m) => m.cpuMilliseconds)}; target ≤ 1.5`);
+  console.log(`  ratio: wall time ${ratios((m) => m.milliseconds)}, CPU time ${ratios((m) => m.cpuMilliseconds)}; target ≤ 1.0`);
 }
 
 /** How many policy pages a built site has (`<slug>/<lang>/index.html`) and their average size. */
-async function policyPages(site: string): Promise<{ pages: number; averageBytes: number }> {
+export async function policyPages(site: string): Promise<{ pages: number; averageBytes: number }> {
   let pages = 0;
   let bytes = 0;
   for (const entry of await readdir(site, { withFileTypes: true })) {

@@ -1,15 +1,17 @@
 /**
  * `npm run bench`: how fast hoshin builds, in figures, each beside a baseline measured in
  * the same run on the same machine. Not a test: it asserts nothing, it reports. Each
- * measurement is a module of its own (html, rebuild, pdf, dev-edit, languages); see docs/benchmarks.md.
+ * measurement is a module of its own (html, rebuild, pdf, dev-edit, languages, scale); see docs/benchmarks.md.
  *
  * Settings, by environment variable:
  *   BENCH_ORGANIZATIONS  synthetic organizations to build (default 1000)
  *   BENCH_RUNS           runs of each measurement; the median is reported (default 3)
- *   BENCH_ONLY           a comma-separated subset of: html, rebuild, pdf, dev, languages (default all)
+ *   BENCH_ONLY           a comma-separated subset of: html, rebuild, pdf, dev, languages, scale (default all)
  *   BENCH_PDF_DOCUMENTS  documents printed by the PDF stage measurement (default 200)
  *   BENCH_LANGUAGE_DOCUMENTS  documents of each language in the languages measurement (default 40)
  *   BENCH_TABS           browser tabs for the PDF stage (default: hoshin's own choice)
+ *   BENCH_SCALE_SIZES    organizations of each scale build, comma-separated (default 1000,3000,10000)
+ *   BENCH_SCALE_PDF      0 leaves the build with PDFs out of the scale measurement (default 1)
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -23,10 +25,11 @@ import { benchRebuild } from "./rebuild.js";
 import { writeSyntheticOrganizations } from "./synthetic.js";
 import { benchDevEdit } from "./dev-edit.js";
 import { benchLanguages } from "./languages.js";
+import { benchScale } from "./scale.js";
 import { median, ms } from "./stats.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const MEASUREMENTS = ["html", "rebuild", "pdf", "dev", "languages"] as const;
+const MEASUREMENTS = ["html", "rebuild", "pdf", "dev", "languages", "scale"] as const;
 
 function setting(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -34,6 +37,15 @@ function setting(name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name}=${raw}: give a whole number of at least 1`);
   return value;
+}
+
+function scaleSizes(): number[] {
+  const raw = process.env.BENCH_SCALE_SIZES ?? "1000,3000,10000";
+  const sizes = raw.split(",").map((size) => Number(size.trim()));
+  if (!sizes.length || sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+    throw new Error(`BENCH_SCALE_SIZES=${raw}: give whole numbers of at least 1, comma-separated, smallest first`);
+  }
+  return sizes.sort((a, b) => a - b);
 }
 
 function selectedMeasurements(): ReadonlySet<string> {
@@ -51,7 +63,7 @@ async function main(): Promise<void> {
   const tabs = process.env.BENCH_TABS ? setting("BENCH_TABS", 3) : undefined;
   const selected = selectedMeasurements();
   const languageDocuments = setting("BENCH_LANGUAGE_DOCUMENTS", 40);
-  const browser = selected.has("pdf") || selected.has("rebuild") || selected.has("languages") ? await findBrowser() : undefined;
+  const browser = ["pdf", "rebuild", "languages", "scale"].some((name) => selected.has(name)) ? await findBrowser() : undefined;
   console.log(`hoshin bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
   if (browser) console.log(`browser: ${browser.path}`);
   const work = await mkdtemp(path.join(os.tmpdir(), "hoshin-bench-"));
@@ -69,6 +81,7 @@ async function main(): Promise<void> {
       console.log(`  baseline, the full build at start: ${ms(dev.fullBuild)}; target < 300 ms`);
     }
     if (selected.has("languages") && browser) await benchLanguages(context, browser, languageDocuments);
+    if (selected.has("scale")) await benchScale(context, { sizes: scaleSizes(), pdf: process.env.BENCH_SCALE_PDF !== "0" && browser !== undefined });
   } finally {
     await rm(work, { recursive: true, force: true });
   }
