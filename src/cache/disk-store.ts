@@ -12,22 +12,41 @@ import { pruneUnused } from "./cache-dir.js";
 /** Entries written at once: enough to keep the disk busy, few enough for file handles. */
 const CONCURRENT_WRITES = 16;
 
+/** How a store's values become bytes and back; v8.serialize unless a store says otherwise. */
+export interface Codec<T> {
+  encode(value: T): Uint8Array;
+  /** Throws on bytes it cannot read: the entry is then a miss. */
+  decode(bytes: Buffer): T;
+}
+
+const V8: Codec<unknown> = { encode: serialize, decode: deserialize };
 
 export class DiskStore<T> {
   private made = false;
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly codec: Codec<T> = V8 as Codec<T>,
+  ) {}
 
   async get(key: string): Promise<T | undefined> {
     return (await this.lookUp(key))?.value;
   }
 
-  /** The value kept under `key`, and the file it is kept in, for a caller that reads it again later. */
+  /** The value kept under `key`. */
   async lookUp(key: string): Promise<{ value: T; file: string } | undefined> {
+    return this.lookUpAs(key, (bytes) => this.codec.decode(bytes));
+  }
+
+  /**
+   * The bytes kept under `key` read by `decode` (which throws on what it cannot read), and
+   * the file they are kept in, for a caller that reads part of it again later.
+   */
+  async lookUpAs<V>(key: string, decode: (bytes: Buffer, file: string) => V): Promise<{ value: V; file: string } | undefined> {
     const file = this.entry(key);
-    let value: T;
+    let value: V;
     try {
-      value = deserialize(await readFile(file)) as T;
+      value = decode(await readFile(file), file);
     } catch {
       return undefined;
     }
@@ -50,10 +69,10 @@ export class DiskStore<T> {
    * written while the build goes on (a few at a time). `settled()` waits for every write.
    */
   set(key: string, value: T): void {
-    this.setSerialized(key, serialize(value));
+    this.setSerialized(key, this.codec.encode(value));
   }
 
-  /** The same, for a value the caller has serialized (with v8.serialize) for a use of its own too. */
+  /** The same, for a value the caller has encoded (as the store's codec does) for a use of its own too. */
   setSerialized(key: string, bytes: Uint8Array): void {
     this.queue.push(() => this.write(key, bytes));
     this.startWrites();

@@ -1,8 +1,8 @@
 import { InputFolderError } from "../discover/discover.js";
 import path from "node:path";
 import { cacheRoot } from "../cache/cache-dir.js";
-import { DiskStore } from "../cache/disk-store.js";
-import { loadOrganizations, type LoadOptions, type LoadResult, type StoredLoad } from "../pipeline/load.js";
+import type { DiskStore } from "../cache/disk-store.js";
+import { loadOrganizations, storedLoads, type LoadOptions, type LoadResult, type StoredLoad } from "../pipeline/load.js";
 import { UsageError } from "../diagnostics/errors.js";
 
 /** Loads the input folder; a missing folder is a usage mistake, not a data problem. */
@@ -21,5 +21,5 @@ export async function loadInput(input: string, options: Pick<LoadOptions, "stric
 
 /** Where `check` and `build` keep each file's checks between runs: `data/` in hoshin's cache. */
 export function checkedDataStore(): DiskStore<StoredLoad> {
-  return new DiskStore<StoredLoad>(path.join(cacheRoot(), "data"));
+  return storedLoads(path.join(cacheRoot(), "data"));
 }

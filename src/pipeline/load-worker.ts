@@ -6,9 +6,8 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { ArchivedVersion } from "../parse/parse.js";
-import { DiskStore } from "../cache/disk-store.js";
 import { addLanguages } from "../wording/wording.js";
-import type { StoredLoad } from "./load-file.js";
+import { storedLoads } from "./stored-entry.js";
 import { checkAndKeep, type LoadWorkerData } from "./stored-load.js";
 
 parentPort!.once("message", async ({ files, versions, unreadable, options, keepIn }: LoadWorkerData) => {
@@ -18,7 +17,7 @@ parentPort!.once("message", async ({ files, versions, unreadable, options, keepI
     versions: (slug: string) => versions[slug] ?? [],
     readable: (version: ArchivedVersion) => !unreadableVersions.has(`${version.slug}/${version.date}`),
   };
-  const store = new DiskStore<StoredLoad>(keepIn.storeDir);
+  const store = storedLoads(keepIn.storeDir);
   const loaded = await checkAndKeep(files, history, options, store, keepIn.spoolFolder);
   await store.settled();
   parentPort!.postMessage(loaded);

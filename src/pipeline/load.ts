@@ -19,6 +19,7 @@ import type { AddedLanguage } from "../wording/wording.js";
 
 export type { FileHistory, LoadedFile, StoredLoad } from "./load-file.js";
 export type { SpooledOrganization } from "./model-spool.js";
+export { storedLoads } from "./stored-entry.js";
 
 export interface LoadResult {
   /** Empty when any file has an error: a site is built from all of the data or none. Empty too with `spool`. */
@@ -79,7 +80,9 @@ export async function loadOrganizations(inputDir: string, options: LoadOptions =
     readArchive(options.archive ?? defaultArchiveDir(inputDir, cwd), cwd),
   ]);
   const diagnostics = [...added.diagnostics, ...discovery.diagnostics, ...archive.diagnostics];
-  const fileOptions = { ...options, languages: added.languages, checkOnly: hasErrors(added.diagnostics) };
+  // What each file's checks depend on; it goes to the checking threads, so the store stays here.
+  const { store: _store, spool: _spool, ...checking } = options;
+  const fileOptions = { ...checking, languages: added.languages, checkOnly: hasErrors(added.diagnostics) };
 
   // An archived version this hoshin can no longer read keeps its pages, but gets no change page.
   const unreadable = new Set<ArchivedVersion>();

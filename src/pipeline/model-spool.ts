@@ -83,9 +83,9 @@ export async function readModels(organizations: readonly SpooledOrganization[]):
   try {
     return await Promise.all(
       organizations.map(async ({ model: place, listing }) => {
-        const stored = deserialize(await readPlace(place, byFile)) as { organization?: OrganizationModel };
-        if (!stored.organization) throw new Error(`hoshin: the spooled model of ${listing.slug} (${place.file}) holds no organization`);
-        return stored.organization;
+        const model = deserialize(await readPlace(place, byFile)) as OrganizationModel;
+        if (model?.slug !== listing.slug) throw new Error(`hoshin: the spooled model of ${listing.slug} (${place.file}) holds another organization`);
+        return model;
       }),
     );
   } finally {

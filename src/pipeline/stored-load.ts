@@ -7,11 +7,9 @@
  * model-spool.ts), so no thread holds every model at once.
  */
 import { createHash } from "node:crypto";
-import { serialize } from "node:v8";
 import type { ArchivedVersion } from "../parse/parse.js";
 import type { DiscoveredFile } from "../discover/discover.js";
 import { readOrganizationFile } from "../parse/parse.js";
-import { listingOf } from "../model/listing.js";
 import type { OrganizationModel } from "../model/policy.js";
 import { mapInBatches } from "../workers/batches.js";
 import { DiskStore } from "../cache/disk-store.js";
@@ -24,10 +22,18 @@ import {
   type FileLoadOptions,
   type StoredLoad,
 } from "./load-file.js";
-import { ModelSpool, type SpooledModel } from "./model-spool.js";
+import { ModelSpool } from "./model-spool.js";
+import { encodeEntry, entryListed, listed } from "./stored-entry.js";
 import { dealOut, partsFor, runWorker, startWorkers, type WorkerScript } from "../workers/parts.js";
 
+/**
+ * The threads that check files. A spooling part's live heap is one file's work and the
+ * listings it sends back, so its heap is capped as a render part's is (see
+ * parallel-render.ts); a part that sends its models back (`hoshin check`) holds them all
+ * until it ends, and keeps V8's default limit.
+ */
 const LOAD_WORKER: WorkerScript = { url: new URL("./load-worker.js", import.meta.url) };
+const SPOOLING_LOAD_WORKER: WorkerScript = { ...LOAD_WORKER, resourceLimits: { maxOldGenerationSizeMb: 512 } };
 
 /** Files read at once: ten thousand open together would run out of file handles. */
 const READ_BATCH = 256;
@@ -60,12 +66,12 @@ export async function loadThroughStore(
     // An unreadable or oversized file is reported as the parser reports it; nothing to keep.
     if ("refused" in read) return void (loaded[index] = withoutSource(loadParsedOrganization(read.refused, history, options)));
     const key = storeKey(hoshin, file, read.bytes, history, options);
-    const kept = await store.lookUp(key);
-    if (kept) loaded[index] = spoolFolder ? spooled(kept.value, { file: kept.file }) : kept.value;
+    const kept = spoolFolder ? await store.lookUpAs(key, entryListed) : await store.lookUp(key);
+    if (kept) loaded[index] = kept.value;
     else {
       pending.push({ index, file, bytes: read.bytes, key });
       // Enough files to check for one more part: its thread starts loading the checker now.
-      if (partsFor(pending.length) > partsFor(pending.length - 1)) startWorkers(LOAD_WORKER, partsFor(pending.length) - 1);
+      if (partsFor(pending.length) > partsFor(pending.length - 1)) startWorkers(loadWorker(spoolFolder), partsFor(pending.length));
     }
   });
   const results = await checkInParts(pending, history, options, store, spoolFolder);
@@ -103,9 +109,9 @@ export async function checkAndKeep(
       if (index % KEEP_BATCH === KEEP_BATCH - 1) await store.room();
       const checked = withoutSource(loadOrganizationBytes(file, bytes, history, options));
       const loaded = checked.organization ? { ...checked, digest: modelDigest(checked.organization) } : checked;
-      const serialized = serialize(loaded);
-      store.setSerialized(key, serialized);
-      results.push(spool && loaded.organization ? spooled(loaded, spool.append(serialized)) : loaded);
+      const { bytes: entry, model } = encodeEntry(loaded);
+      store.setSerialized(key, entry);
+      results.push(spool && model ? listed(loaded, spool.append(model)) : loaded);
     }
     return results;
   } finally {
@@ -123,15 +129,6 @@ const KEEP_BATCH = 32;
  */
 export function modelDigest(organization: OrganizationModel): string {
   return createHash("sha256").update(JSON.stringify(organization)).digest("hex");
-}
-
-/** A loaded file with its organization listed and its model left where `place` says. */
-function spooled({ organization, digest, ...rest }: StoredLoad, place: SpooledModel): StoredLoad {
-  if (!organization) return rest;
-  return {
-    ...rest,
-    spooled: { listing: listingOf(organization), digest: digest ?? modelDigest(organization), archivedFiles: organization.archivedFiles, model: place },
-  };
 }
 
 /** The languages a site adds, as one digest: hashed once, not once for each of thousands of files. */
@@ -155,7 +152,14 @@ function storeKey(hoshin: string, file: DiscoveredFile, bytes: Uint8Array, histo
   return hash.digest("hex");
 }
 
-/** The pending files checked, in order: the first part here, each other in a worker thread. */
+function loadWorker(spoolFolder: string | undefined): WorkerScript {
+  return spoolFolder ? SPOOLING_LOAD_WORKER : LOAD_WORKER;
+}
+
+/**
+ * The pending files checked, in order: here when they are few, else each part in a worker
+ * thread, while this thread, which holds what the build keeps, only waits.
+ */
 async function checkInParts(
   pending: readonly PendingFile[],
   history: FileHistory,
@@ -165,7 +169,6 @@ async function checkInParts(
 ): Promise<StoredLoad[]> {
   const parts = partsFor(pending.length);
   if (parts === 1) return await checkAndKeep(pending, history, options, store, spoolFolder);
-  const [first = [], ...others] = dealOut(pending, parts);
   const workerData = (items: readonly PendingFile[]): LoadWorkerData => {
     const versions: Record<string, ArchivedVersion[]> = {};
     for (const { file } of items) versions[file.slug] = history.versions(file.slug);
@@ -173,8 +176,7 @@ async function checkInParts(
     const keepIn: KeepIn = { storeDir: store.dir, spoolFolder };
     return { files: items.map(({ file, bytes, key }) => ({ file, bytes, key })), versions, unreadable, options, keepIn };
   };
-  const workers = others.map((items) => runWorker<StoredLoad[]>(LOAD_WORKER, workerData(items)));
-  const results = await Promise.all([checkAndKeep(first, history, options, store, spoolFolder), ...workers]);
+  const results = await Promise.all(dealOut(pending, parts).map((items) => runWorker<StoredLoad[]>(loadWorker(spoolFolder), workerData(items))));
   // Back into the order of `pending`: part p holds items p, p + parts, p + 2 × parts, …
   return pending.map((_item, index) => results[index % parts]![Math.floor(index / parts)]!);
 }

@@ -28,8 +28,10 @@ export interface WorkerScript {
   resourceLimits?: ResourceLimits;
 }
 
-/** Worker threads started ahead of their part, by script: each waits for its data. */
+/** Worker threads started ahead of their part, by script and limits: each waits for its data. */
 const started = new Map<string, Worker[]>();
+
+const startedKey = (script: WorkerScript): string => `${script.url.href} ${JSON.stringify(script.resourceLimits ?? {})}`;
 
 function newWorker(script: WorkerScript): Worker {
   return new Worker(script.url, { resourceLimits: script.resourceLimits });
@@ -41,8 +43,8 @@ function newWorker(script: WorkerScript): Worker {
  * must take its part as its first message (see `runWorker`).
  */
 export function startWorkers(script: WorkerScript, threads: number): void {
-  const waiting = started.get(script.url.href) ?? [];
-  started.set(script.url.href, waiting);
+  const waiting = started.get(startedKey(script)) ?? [];
+  started.set(startedKey(script), waiting);
   while (waiting.length < threads) {
     const worker = newWorker(script);
     // A thread nobody hands a part to must not keep the process alive.
@@ -64,7 +66,7 @@ export async function stopStartedWorkers(): Promise<void> {
  * either way it works beside the caller, whose own part runs meanwhile.
  */
 export function runWorker<T>(script: WorkerScript, part: unknown): Promise<T> {
-  const worker = started.get(script.url.href)?.shift() ?? newWorker(script);
+  const worker = started.get(startedKey(script))?.shift() ?? newWorker(script);
   worker.ref();
   return new Promise((resolve, reject) => {
     let result: { value: T } | undefined;

@@ -235,7 +235,8 @@ describe.concurrent("help and version (exit 0)", () => {
 
 // Exit 3 cannot be caused from outside without a bug, so one is planted: the loader is
 // replaced by one that fails, and the CLI runs in-process through `run()`.
-vi.mock("../../src/pipeline/load.js", () => ({
+vi.mock("../../src/pipeline/load.js", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../src/pipeline/load.js")>()),
   loadOrganizations: vi.fn(),
 }));
 

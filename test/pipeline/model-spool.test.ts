@@ -4,12 +4,11 @@
  * or found in the store of checked files (the store's entry), and the build removes its
  * spool folder when it ends.
  */
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadOrganizations } from "../../dist/pipeline/load.js";
-import { DiskStore } from "../../dist/cache/disk-store.js";
+import { loadOrganizations, storedLoads } from "../../dist/pipeline/load.js";
 import { listingOf } from "../../dist/model/listing.js";
 import { readModels, withSpoolFolder } from "../../dist/pipeline/model-spool.js";
 import { hoshin } from "../cli/helpers.js";
@@ -26,7 +25,7 @@ describe("the model spool", () => {
   it("gives back the models loaded in memory, from its own files and then from the store's entries", async () => {
     const inMemory = (await loadOrganizations("organizations")).organizations;
     const [storeDir, spool] = [await folder(), await folder()];
-    const store = new DiskStore(storeDir);
+    const store = storedLoads(storeDir);
     const checked = await loadOrganizations("organizations", { store, spool });
     await store.settled();
     expect(checked.organizations).toEqual([]);
@@ -35,12 +34,19 @@ describe("the model spool", () => {
     expect(await readModels(checked.spooled)).toEqual(inMemory);
 
     const found = await loadOrganizations("organizations", { store, spool });
-    expect(found.spooled.every((o) => o.model.file.startsWith(storeDir) && o.model.offset === undefined)).toBe(true);
+    // Found in the store: only each entry's head is read; the model stays behind it in the entry.
+    expect(found.spooled.every((o) => o.model.file.startsWith(storeDir) && o.model.offset! > 0)).toBe(true);
     expect(found.spooled.map((o) => o.digest)).toEqual(checked.spooled.map((o) => o.digest));
     expect(await readModels(found.spooled)).toEqual(inMemory);
+    // Loaded without a spool (as `hoshin check` loads), the same entries give the whole models.
+    expect((await loadOrganizations("organizations", { store })).organizations).toEqual(inMemory);
+    // A damaged entry is a miss: that file is checked again.
+    const [damaged] = (await readdir(storeDir)).filter((name) => name.endsWith(".v8"));
+    await writeFile(path.join(storeDir, damaged!), "not an entry");
+    expect(await readModels((await loadOrganizations("organizations", { store, spool })).spooled)).toEqual(inMemory);
 
     // Checked again into the same spool folder: appended after what it already holds.
-    const again = await loadOrganizations("organizations", { store: new DiskStore(await folder()), spool });
+    const again = await loadOrganizations("organizations", { store: storedLoads(await folder()), spool });
     expect(again.spooled.every((o) => o.model.file.startsWith(spool) && o.model.offset! > 0)).toBe(true);
     expect(await readModels(again.spooled)).toEqual(inMemory);
     expect(await readModels(checked.spooled)).toEqual(inMemory);

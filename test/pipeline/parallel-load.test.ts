@@ -8,8 +8,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DiskStore } from "../../dist/cache/disk-store.js";
-import { loadOrganizations, type StoredLoad } from "../../dist/pipeline/load.js";
+import { loadOrganizations, storedLoads } from "../../dist/pipeline/load.js";
 import { partsFor } from "../../dist/workers/parts.js";
 import { writeSyntheticOrganizations } from "../../dist/bench/synthetic.js";
 import { REPO } from "../cli/helpers.js";
@@ -29,7 +28,7 @@ describe.runIf(partsFor(325) > 1)("loading in parts", () => {
   it("finds the same models and problems as loading on the main thread", async () => {
     const input = path.join(project, "organizations");
     const plain = await loadOrganizations(input, { cwd: project });
-    const store = new DiskStore<StoredLoad>(path.join(project, "cache-1"));
+    const store = storedLoads(path.join(project, "cache-1"));
     const inParts = await loadOrganizations(input, { cwd: project, store });
     expect(plain.organizations.find((o) => o.slug === "minato-kodomo-net")?.versions.length).toBeGreaterThan(1);
     expect(inParts.diagnostics).toEqual(plain.diagnostics);
@@ -45,7 +44,7 @@ describe.runIf(partsFor(325) > 1)("loading in parts", () => {
     await cp(path.join(REPO, "test", "fixtures", "cli", "invalid"), path.join(project, "organizations"), { recursive: true });
     const input = path.join(project, "organizations");
     const plain = await loadOrganizations(input, { cwd: project });
-    const store = new DiskStore<StoredLoad>(path.join(project, "cache-2"));
+    const store = storedLoads(path.join(project, "cache-2"));
     const inParts = await loadOrganizations(input, { cwd: project, store });
     await store.settled();
     expect(plain.diagnostics.filter((d) => d.severity === "error").length).toBeGreaterThan(2);

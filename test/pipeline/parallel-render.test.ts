@@ -7,8 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadOrganizations } from "../../dist/pipeline/load.js";
-import { DiskStore } from "../../dist/cache/disk-store.js";
+import { loadOrganizations, storedLoads } from "../../dist/pipeline/load.js";
 import { renderSite } from "../../dist/pipeline/eleventy.js";
 import { renderInParts } from "../../dist/pipeline/parallel-render.js";
 import { chunksOf, renderPart } from "../../dist/pipeline/render-part.js";
@@ -27,7 +26,7 @@ const folder = async () => {
 /** The examples as `hoshin build` loads them: through a store, with the models spooled. */
 async function spooledExamples() {
   const [store, spool] = [await folder(), await folder()];
-  const first = await loadOrganizations("organizations", { store: new DiskStore(store), spool });
+  const first = await loadOrganizations("organizations", { store: storedLoads(store), spool });
   expect(first.organizations).toEqual([]);
   return first.spooled;
 }
