@@ -5,25 +5,18 @@
  * organization lives under `/<slug>/`, so the parts never write the same file.
  *
  * The main thread renders nothing then: it holds the listings, and its heap stays as small
- * as loading left it, while each part's heap is bounded (see RENDER_WORKER). A build too
+ * as loading left it, while each part's heap is capped (see PART_HEAP_MB). A build too
  * small to split renders on the main thread, with no thread to start.
  */
 import type { RenderOptions, RenderResult } from "./eleventy.js";
 import type { SpooledOrganization } from "./model-spool.js";
-import { dealOut, partsFor, runWorker, startWorkers, type WorkerScript } from "../workers/parts.js";
+import { PART_HEAP_MB, dealOut, partsFor, runWorker, startWorkers, type WorkerScript } from "../workers/parts.js";
 import type { RenderPart } from "./render-part.js";
-
-/**
- * A part's live heap is one chunk of pages (see render-part.ts), under 200 MiB at 10,000
- * organizations. With the default limit (a quarter of the machine's memory) V8 let each
- * heap grow past 400 MiB before collecting; the limit makes it collect sooner. Measured
- * at 10,000 organizations: see docs/benchmarks.md.
- */
-export const RENDER_HEAP_MB = 512;
 
 const RENDER_WORKER: WorkerScript = {
   url: new URL("./render-worker.js", import.meta.url),
-  resourceLimits: { maxOldGenerationSizeMb: RENDER_HEAP_MB },
+  // A part holds one chunk of pages at a time (see render-part.ts).
+  resourceLimits: { maxOldGenerationSizeMb: PART_HEAP_MB },
 };
 
 /**
