@@ -24,26 +24,30 @@ import {
 } from "./load-file.js";
 import { ModelSpool } from "./model-spool.js";
 import { encodeEntry, entryListed, listed } from "./stored-entry.js";
-import { dealOut, partsFor, runWorker, startWorkers, type WorkerScript } from "../workers/parts.js";
+import { PART_HEAP_MB, dealOut, partsFor, runWorker, startWorkers, type WorkerScript } from "../workers/parts.js";
 
 /**
  * The threads that check files. A spooling part's live heap is one file's work and the
- * listings it sends back, so its heap is capped as a render part's is (see
- * parallel-render.ts); a part that sends its models back (`hoshin check`) holds them all
+ * listings it sends back, so its heap is capped (see PART_HEAP_MB); a part that sends its models back (`hoshin check`) holds them all
  * until it ends, and keeps V8's default limit.
  */
 const LOAD_WORKER: WorkerScript = { url: new URL("./load-worker.js", import.meta.url) };
-const SPOOLING_LOAD_WORKER: WorkerScript = { ...LOAD_WORKER, resourceLimits: { maxOldGenerationSizeMb: 512 } };
+const SPOOLING_LOAD_WORKER: WorkerScript = { ...LOAD_WORKER, resourceLimits: { maxOldGenerationSizeMb: PART_HEAP_MB } };
 
 /** Files read at once: ten thousand open together would run out of file handles. */
 const READ_BATCH = 256;
 
-/** A file to check, and the key its result is kept under. */
+/**
+ * A file to check, and the key its result is kept under. Its bytes are dropped once they
+ * are checked or handed to a checking thread: 10,000 files are 74 MB.
+ */
 export interface PendingFile {
   file: DiscoveredFile;
   bytes: Uint8Array;
   key: string;
 }
+
+const CHECKED = new Uint8Array(0);
 
 /** Where a part keeps what it checks: the store's folder, and the build's spool folder if it spools. */
 export interface KeepIn {
@@ -105,8 +109,10 @@ export async function checkAndKeep(
   const spool = spoolFolder === undefined ? undefined : new ModelSpool(spoolFolder);
   const results: StoredLoad[] = [];
   try {
-    for (const [index, { file, bytes, key }] of items.entries()) {
+    for (const [index, item] of items.entries()) {
       if (index % KEEP_BATCH === KEEP_BATCH - 1) await store.room();
+      const { file, bytes, key } = item;
+      item.bytes = CHECKED;
       const checked = withoutSource(loadOrganizationBytes(file, bytes, history, options));
       const loaded = checked.organization ? { ...checked, digest: modelDigest(checked.organization) } : checked;
       const { bytes: entry, model } = encodeEntry(loaded);
@@ -176,7 +182,10 @@ async function checkInParts(
     const keepIn: KeepIn = { storeDir: store.dir, spoolFolder };
     return { files: items.map(({ file, bytes, key }) => ({ file, bytes, key })), versions, unreadable, options, keepIn };
   };
-  const results = await Promise.all(dealOut(pending, parts).map((items) => runWorker<StoredLoad[]>(loadWorker(spoolFolder), workerData(items))));
+  const running = dealOut(pending, parts).map((items) => runWorker<StoredLoad[]>(loadWorker(spoolFolder), workerData(items)));
+  // Each thread has a copy of its files' bytes now: these may go.
+  for (const item of pending) item.bytes = CHECKED;
+  const results = await Promise.all(running);
   // Back into the order of `pending`: part p holds items p, p + parts, p + 2 × parts, …
   return pending.map((_item, index) => results[index % parts]![Math.floor(index / parts)]!);
 }
