@@ -19,8 +19,15 @@ type Head = Omit<StoredLoad, "organization" | "spooled"> & {
 
 const LENGTH_BYTES = 4;
 
-/** A result as its store entry's bytes, and (for an organization) its model's own bytes, for a spool. */
-export function encodeEntry({ organization, digest, spooled: _spooled, ...rest }: StoredLoad): { bytes: Uint8Array; model?: Uint8Array } {
+/**
+ * A result as its store entry's bytes; for an organization, its model's own bytes too (for
+ * a spool), and the result listed with its model wherever the caller puts those bytes.
+ */
+export function encodeEntry({ organization, digest, spooled: _spooled, ...rest }: StoredLoad): {
+  bytes: Uint8Array;
+  model?: Uint8Array;
+  listedAt(place: SpooledModel): StoredLoad;
+} {
   const head: Head = organization
     ? { ...rest, organization: { listing: listingOf(organization), digest: digest!, archivedFiles: organization.archivedFiles } }
     : rest;
@@ -30,7 +37,12 @@ export function encodeEntry({ organization, digest, spooled: _spooled, ...rest }
   bytes.writeUInt32LE(headBytes.length, 0);
   headBytes.copy(bytes, LENGTH_BYTES);
   model?.copy(bytes, LENGTH_BYTES + headBytes.length);
-  return { bytes, model };
+  return { bytes, model, listedAt: (place) => listed(head, place) };
+}
+
+/** A result from its head, its model left where `place` says. */
+function listed({ organization, ...rest }: Head, place: SpooledModel): StoredLoad {
+  return organization ? { ...rest, spooled: { ...organization, model: place } } : rest;
 }
 
 function readHead(bytes: Buffer): { head: Head; modelAt: number } {
@@ -43,17 +55,8 @@ function readHead(bytes: Buffer): { head: Head; modelAt: number } {
 /** The result kept in an entry, its organization listed and its model left in `file` (see model-spool.ts). */
 export function entryListed(bytes: Buffer, file: string): StoredLoad {
   const { head, modelAt } = readHead(bytes);
-  const { organization, ...rest } = head;
-  if (!organization) return rest;
-  if (modelAt >= bytes.length) throw new Error("the entry has no model");
-  return { ...rest, spooled: { ...organization, model: { file, offset: modelAt, length: bytes.length - modelAt } } };
-}
-
-/** A result with its organization listed and its model left where `place` says. */
-export function listed(loaded: StoredLoad, place: SpooledModel): StoredLoad {
-  const { organization, digest: _digest, ...rest } = loaded;
-  if (!organization) return rest;
-  return { ...rest, spooled: { listing: listingOf(organization), digest: loaded.digest!, archivedFiles: organization.archivedFiles, model: place } };
+  if (head.organization && modelAt >= bytes.length) throw new Error("the entry has no model");
+  return listed(head, { file, offset: modelAt, length: bytes.length - modelAt });
 }
 
 /** The whole result kept in an entry, its model read too. */

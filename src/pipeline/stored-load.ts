@@ -23,13 +23,13 @@ import {
   type StoredLoad,
 } from "./load-file.js";
 import { ModelSpool } from "./model-spool.js";
-import { encodeEntry, entryListed, listed } from "./stored-entry.js";
+import { encodeEntry, entryListed } from "./stored-entry.js";
 import { PART_HEAP_MB, dealOut, partsFor, runWorker, startWorkers, type WorkerScript } from "../workers/parts.js";
 
 /**
  * The threads that check files. A spooling part's live heap is one file's work and the
- * listings it sends back, so its heap is capped (see PART_HEAP_MB); a part that sends its models back (`hoshin check`) holds them all
- * until it ends, and keeps V8's default limit.
+ * listings it sends back, so its heap is capped (see PART_HEAP_MB); a part that sends its
+ * models back holds them all until it ends, and keeps V8's default limit.
  */
 const LOAD_WORKER: WorkerScript = { url: new URL("./load-worker.js", import.meta.url) };
 const SPOOLING_LOAD_WORKER: WorkerScript = { ...LOAD_WORKER, resourceLimits: { maxOldGenerationSizeMb: PART_HEAP_MB } };
@@ -115,9 +115,9 @@ export async function checkAndKeep(
       item.bytes = CHECKED;
       const checked = withoutSource(loadOrganizationBytes(file, bytes, history, options));
       const loaded = checked.organization ? { ...checked, digest: modelDigest(checked.organization) } : checked;
-      const { bytes: entry, model } = encodeEntry(loaded);
-      store.setSerialized(key, entry);
-      results.push(spool && model ? listed(loaded, spool.append(model)) : loaded);
+      const entry = encodeEntry(loaded);
+      store.setSerialized(key, entry.bytes);
+      results.push(spool && entry.model ? entry.listedAt(spool.append(entry.model)) : loaded);
     }
     return results;
   } finally {
