@@ -9,6 +9,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 export const BIN = path.join(REPO, "bin", "hoshin.js");
@@ -49,6 +50,9 @@ export function hoshin(args: readonly string[], options: { cwd: string; env?: Re
 const projects: string[] = [];
 const TEST_CACHE_DIR = await mkdtemp(path.join(os.tmpdir(), "hoshin-cli-test-cache-"));
 projects.push(TEST_CACHE_DIR);
+// Every test file that imports these helpers gets a cache folder, so every one removes it,
+// whether or not it makes projects of its own.
+afterAll(removeProjects);
 
 /**
  * A fresh project folder under the system temp folder, with the files of each named
