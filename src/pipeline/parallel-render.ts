@@ -45,17 +45,16 @@ export async function renderInParts(
     const { renderPart } = await import("./render-part.js");
     return renderPart({ organizations, options, keep });
   }
-  const [first = [], ...others] = dealOut(wanted, count);
-  const slugs = (slice: SpooledOrganization[]) => new Set(slice.map((o) => o.listing.slug));
-  const results = await Promise.all([
-    runWorker<RenderResult>(RENDER_WORKER, { organizations, options: { ...options, only: slugs(first) }, keep } satisfies RenderPart),
-    ...others.map((slice) =>
-      runWorker<RenderResult>(RENDER_WORKER, {
-        organizations: slice,
-        options: { ...options, only: slugs(slice), sharedFiles: false, index: false },
-        keep,
-      } satisfies RenderPart),
-    ),
-  ]);
+  const results = await Promise.all(
+    dealOut(wanted, count).map((slice, index) => {
+      const only = new Set(slice.map((o) => o.listing.slug));
+      // The first part also writes the index and the shared files, so it lists every organization.
+      const part: RenderPart =
+        index === 0
+          ? { organizations, options: { ...options, only }, keep }
+          : { organizations: slice, options: { ...options, only, sharedFiles: false, index: false }, keep };
+      return runWorker<RenderResult>(RENDER_WORKER, part);
+    }),
+  );
   return { written: results.reduce((sum, result) => sum + result.written, 0) };
 }

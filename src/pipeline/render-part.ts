@@ -26,8 +26,8 @@ export interface RenderPart {
 /**
  * Pages one Eleventy run renders, about, at most (an organization's pages are never split
  * between runs). Counted in pages, not organizations: an organization in nine languages
- * with archived versions renders dozens, and the part's heap is bounded (see
- * parallel-render.ts). Measured at 10,000 organizations (2 cores, HTML only, cold cache):
+ * with archived versions renders dozens, and the part's heap is capped (see
+ * PART_HEAP_MB in workers/parts.ts). Measured at 10,000 organizations (2 cores, HTML only, cold cache):
  * peak memory 1.88 GiB in chunks of 250 organizations (440 pages) against 2.53 GiB in one
  * run per part, in the same wall time (53.8 s and 54.1 s).
  */

@@ -71,7 +71,7 @@ export async function stopStartedWorkers(): Promise<void> {
 /**
  * Runs a worker thread on `part` (sent as its first message) and resolves with the one
  * message it sends back. A thread started ahead for the script is used if there is one;
- * either way it works beside the caller, whose own part runs meanwhile. A thread that
+ * either way it runs beside whatever the caller does meanwhile. A thread that
  * reaches its heap's cap is a part cut too large, a bug: the error says so.
  */
 export function runWorker<T>(script: WorkerScript, part: unknown): Promise<T> {
