@@ -40,19 +40,23 @@ export async function renderInParts(
   const only = options.only;
   const wanted = only ? organizations.filter((o) => only.has(o.listing.slug)) : organizations;
   const count = Math.min(parts ?? partsFor(wanted.length), Math.max(1, wanted.length));
+  const index = organizations.map((o) => o.listing);
   if (count === 1) {
     // Imported here: a caller that only starts the threads ahead need not load Eleventy.
     const { renderPart } = await import("./render-part.js");
-    return renderPart({ organizations, options, keep });
+    return renderPart({ organizations: wanted, index, options, keep });
   }
   const results = await Promise.all(
-    dealOut(wanted, count).map((slice, index) => {
+    dealOut(wanted, count).map((slice, number) => {
       const only = new Set(slice.map((o) => o.listing.slug));
-      // The first part also writes the index and the shared files, so it lists every organization.
+      // Each part is sent what it renders and the keys of those alone: a thread's memory
+      // follows its part. The first part also writes the index and the shared files, so it
+      // is sent every organization's listing too.
+      const partKeep = keep && { ...keep, keys: new Map(slice.map((o) => [o.listing.slug, keep.keys.get(o.listing.slug)!])) };
       const part: RenderPart =
-        index === 0
-          ? { organizations, options: { ...options, only }, keep }
-          : { organizations: slice, options: { ...options, only, sharedFiles: false, index: false }, keep };
+        number === 0
+          ? { organizations: slice, index, options: { ...options, only }, keep: partKeep }
+          : { organizations: slice, options: { ...options, only, sharedFiles: false, index: false }, keep: partKeep };
       return runWorker<RenderResult>(RENDER_WORKER, part);
     }),
   );

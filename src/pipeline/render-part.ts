@@ -6,20 +6,25 @@
  * Eleventy holds every page of a run, with its text, until the run ends. So a part renders
  * its organizations a chunk at a time, one Eleventy run each: it reads the chunk's models
  * from the spool (see model-spool.ts), renders them, and keeps their pages before the next
- * chunk begins. A part's memory follows the chunk, not the size of the build.
+ * chunk begins. A part's memory follows the chunk, not the size of the build: what the
+ * index lists (every organization, for the part that writes it) is needed by the first run
+ * alone, and is let go after it.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { OrganizationListing } from "../model/listing.js";
 import type { OrganizationModel } from "../model/policy.js";
 import { renderSite, type RenderOptions, type RenderResult, type WrittenPage } from "./eleventy.js";
 import { readModels, type SpooledOrganization } from "./model-spool.js";
 import { PageStore, type OrganizationFiles } from "./page-store.js";
 
 export interface RenderPart {
-  /** The organizations the part's index lists (when it writes one); it renders those in `options.only`, or all. */
+  /** The organizations the part renders: those in `options.only`, or all. */
   organizations: SpooledOrganization[];
+  /** What the index lists, when the part writes one (default: `organizations`). */
+  index?: readonly OrganizationListing[];
   options: RenderOptions;
-  /** Keep each organization rendered (those in `options.only`, or all) in this page store, by key. */
+  /** Keep each organization rendered in this page store, by key (the keys of at least those). */
   keep?: { storeDir: string; keys: ReadonlyMap<string, string> };
 }
 
@@ -33,20 +38,31 @@ export interface RenderPart {
  */
 export const CHUNK_PAGES = 440;
 
-export async function renderPart({ organizations, options, keep }: RenderPart, chunkPages = CHUNK_PAGES): Promise<RenderResult> {
+/**
+ * Renders the part a chunk at a time, and uses it up: it lets go of what the part holds as
+ * soon as no run needs it (the index's listings after the first run, each chunk after its
+ * own), so the caller must not read the part afterwards.
+ */
+export async function renderPart(part: RenderPart, chunkPages = CHUNK_PAGES): Promise<RenderResult> {
+  const { options, keep } = part;
   const only = options.only;
-  const wanted = only ? organizations.filter((o) => only.has(o.listing.slug)) : organizations;
+  let index = part.index ?? part.organizations.map((o) => o.listing);
+  const chunks = chunksOf(only ? part.organizations.filter((o) => only.has(o.listing.slug)) : part.organizations, chunkPages);
+  part.organizations = [];
+  part.index = undefined;
   let written = 0;
-  for (const [index, chunk] of chunksOf(wanted, chunkPages).entries()) {
+  for (const [number, chunk] of chunks.entries()) {
     const slice = await readModels(chunk);
+    chunks[number] = [];
     // The first run also writes the index and the shared files, so it lists every
     // organization; the others write only their own pages.
-    const first = index === 0;
+    const first = number === 0;
     const run = await renderSite(
       slice,
       { ...options, only: new Set(slice.map((o) => o.slug)), ...(first ? {} : { sharedFiles: false, index: false }) },
-      first ? organizations.map((o) => o.listing) : undefined,
+      first ? index : undefined,
     );
+    index = [];
     written += run.written;
     if (keep) await keepPages(slice, run.pages, options.outDir, keep);
   }

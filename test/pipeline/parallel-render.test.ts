@@ -68,8 +68,12 @@ describe("rendering in parts", () => {
     // (two pages or more) in a run of its own.
     const spooled = await spooledExamples();
     expect(chunksOf(spooled, 2).length).toBe(spooled.length);
-    await renderPart({ organizations: spooled, options: { outDir: inChunks } }, 2);
+    const part = { organizations: spooled, index: spooled.map((o) => o.listing), options: { outDir: inChunks } };
+    await renderPart(part, 2);
     expect(await hashTree(inChunks)).toEqual(await hashTree(whole));
+    // Used up: the part's listings are let go once the runs need them no more.
+    expect(part.organizations).toEqual([]);
+    expect(part.index).toBeUndefined();
   }, 60_000);
 
   it("renders only the organizations asked for, and the index", async () => {
