@@ -18,7 +18,7 @@ parentPort!.once("message", async ({ files, versions, unreadable, options, keepI
     readable: (version: ArchivedVersion) => !unreadableVersions.has(`${version.slug}/${version.date}`),
   };
   const store = storedLoads(keepIn.storeDir);
-  const loaded = await checkAndKeep(files, history, options, store, keepIn.spoolFolder);
+  // Each batch goes to the main thread as soon as it is checked: this thread holds none.
+  await checkAndKeep(files, history, options, store, keepIn.spoolFolder, (batch) => parentPort!.postMessage(batch));
   await store.settled();
-  parentPort!.postMessage(loaded);
 });

@@ -24,7 +24,7 @@ import {
 } from "./load-file.js";
 import { ModelSpool } from "./model-spool.js";
 import { encodeEntry, entryListed } from "./stored-entry.js";
-import { PART_HEAP_MB, dealOut, partsFor, runWorker, startWorkers, type WorkerScript } from "../workers/parts.js";
+import { PART_HEAP_MB, dealOut, partsFor, startWorkers, streamFromWorker, type WorkerScript } from "../workers/parts.js";
 
 /**
  * The threads that check files. A spooling part's live heap is one file's work and the
@@ -95,9 +95,11 @@ export interface LoadWorkerData {
 
 /**
  * Checks files, keeps each result in the store, and (with a spool folder) spools each model
- * and returns the organization listed instead. Every few files it lets the store's writes
- * catch up, so that what waits to be written stays a few dozen entries; the last writes go
- * on after this returns: the caller awaits `store.settled()`.
+ * and gives the organization listed instead. Results are handed to `receive` in order, a
+ * batch every few files, so that a checking thread sends them on as it goes rather than
+ * holding them all; at each batch it also lets the store's writes catch up, so that what
+ * waits to be written stays a few dozen entries. The last writes go on after this returns:
+ * the caller awaits `store.settled()`.
  */
 export async function checkAndKeep(
   items: readonly PendingFile[],
@@ -105,21 +107,26 @@ export async function checkAndKeep(
   options: FileLoadOptions,
   store: DiskStore<StoredLoad>,
   spoolFolder: string | undefined,
-): Promise<StoredLoad[]> {
+  receive: (batch: StoredLoad[]) => void,
+): Promise<void> {
   const spool = spoolFolder === undefined ? undefined : new ModelSpool(spoolFolder);
-  const results: StoredLoad[] = [];
+  let batch: StoredLoad[] = [];
   try {
-    for (const [index, item] of items.entries()) {
-      if (index % KEEP_BATCH === KEEP_BATCH - 1) await store.room();
+    for (const item of items) {
       const { file, bytes, key } = item;
       item.bytes = CHECKED;
       const checked = withoutSource(loadOrganizationBytes(file, bytes, history, options));
       const loaded = checked.organization ? { ...checked, digest: modelDigest(checked.organization) } : checked;
       const entry = encodeEntry(loaded);
       store.setSerialized(key, entry.bytes);
-      results.push(spool && entry.model ? entry.listedAt(spool.append(entry.model)) : loaded);
+      batch.push(spool && entry.model ? entry.listedAt(spool.append(entry.model)) : loaded);
+      if (batch.length === KEEP_BATCH) {
+        receive(batch);
+        batch = [];
+        await store.room();
+      }
     }
-    return results;
+    if (batch.length) receive(batch);
   } finally {
     spool?.close();
   }
@@ -174,7 +181,11 @@ async function checkInParts(
   spoolFolder: string | undefined,
 ): Promise<StoredLoad[]> {
   const parts = partsFor(pending.length);
-  if (parts === 1) return await checkAndKeep(pending, history, options, store, spoolFolder);
+  if (parts === 1) {
+    const results: StoredLoad[] = [];
+    await checkAndKeep(pending, history, options, store, spoolFolder, (batch) => results.push(...batch));
+    return results;
+  }
   const workerData = (items: readonly PendingFile[]): LoadWorkerData => {
     const versions: Record<string, ArchivedVersion[]> = {};
     for (const { file } of items) versions[file.slug] = history.versions(file.slug);
@@ -182,10 +193,18 @@ async function checkInParts(
     const keepIn: KeepIn = { storeDir: store.dir, spoolFolder };
     return { files: items.map(({ file, bytes, key }) => ({ file, bytes, key })), versions, unreadable, options, keepIn };
   };
-  const running = dealOut(pending, parts).map((items) => runWorker<StoredLoad[]>(loadWorker(spoolFolder), workerData(items)));
+  const results: StoredLoad[][] = Array.from({ length: parts }, () => []);
+  const running = dealOut(pending, parts).map((items, part) =>
+    streamFromWorker<StoredLoad[]>(
+      loadWorker(spoolFolder),
+      workerData(items),
+      (batch) => results[part]!.push(...batch),
+      () => results[part]!.length === items.length,
+    ),
+  );
   // Each thread has a copy of its files' bytes now: these may go.
   for (const item of pending) item.bytes = CHECKED;
-  const results = await Promise.all(running);
+  await Promise.all(running);
   // Back into the order of `pending`: part p holds items p, p + parts, p + 2 × parts, …
   return pending.map((_item, index) => results[index % parts]![Math.floor(index / parts)]!);
 }

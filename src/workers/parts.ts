@@ -71,23 +71,34 @@ export async function stopStartedWorkers(): Promise<void> {
 /**
  * Runs a worker thread on `part` (sent as its first message) and resolves with the one
  * message it sends back. A thread started ahead for the script is used if there is one;
- * either way it runs beside whatever the caller does meanwhile. A thread that
- * reaches its heap's cap is a part cut too large, a bug: the error says so.
+ * either way it runs beside whatever the caller does meanwhile.
  */
-export function runWorker<T>(script: WorkerScript, part: unknown): Promise<T> {
+export async function runWorker<T>(script: WorkerScript, part: unknown): Promise<T> {
+  let result: { value: T } | undefined;
+  await streamFromWorker<T>(script, part, (message) => (result = { value: message }), () => result !== undefined);
+  return result!.value;
+}
+
+/**
+ * Runs a worker thread on `part` that sends what it makes as it goes, in as many messages
+ * as it likes, so that it need not hold all of it until it ends: each is handed to
+ * `receive`. Resolves when the thread has ended and `finished()` says everything came. A
+ * thread that reaches its heap's cap is a part cut too large, a bug: the error says so.
+ */
+export function streamFromWorker<T>(script: WorkerScript, part: unknown, receive: (message: T) => void, finished: () => boolean): Promise<void> {
   const worker = started.get(startedKey(script))?.shift() ?? newWorker(script);
   worker.ref();
+  const name = script.url.pathname.split("/").pop();
   return new Promise((resolve, reject) => {
-    let result: { value: T } | undefined;
-    worker.once("message", (message: T) => (result = { value: message }));
+    worker.on("message", receive);
     worker.once("error", (error: Error & { code?: string }) => {
       if (error.code !== "ERR_WORKER_OUT_OF_MEMORY") return reject(error);
       const cap = script.resourceLimits?.maxOldGenerationSizeMb;
-      reject(new Error(`hoshin: a worker thread (${script.url.pathname.split("/").pop()}) used up its heap (${cap ? `${cap} MiB` : "V8's default limit"}): hoshin gave it too large a part of the build`, { cause: error }));
+      reject(new Error(`hoshin: a worker thread (${name}) used up its heap (${cap ? `${cap} MiB` : "V8's default limit"}): hoshin gave it too large a part of the build`, { cause: error }));
     });
     worker.once("exit", (code) => {
-      if (result) resolve(result.value);
-      else reject(new Error(`hoshin: a worker thread (${script.url.pathname.split("/").pop()}) stopped with exit code ${code} before it finished`));
+      if (finished()) resolve();
+      else reject(new Error(`hoshin: a worker thread (${name}) stopped with exit code ${code} before it finished`));
     });
     worker.postMessage(part);
   });
