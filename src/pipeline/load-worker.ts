@@ -10,7 +10,7 @@ import { addLanguages } from "../wording/wording.js";
 import { storedLoads } from "./stored-entry.js";
 import { checkAndKeep, type LoadWorkerData } from "./stored-load.js";
 
-parentPort!.once("message", async ({ files, versions, unreadable, options, keepIn }: LoadWorkerData) => {
+parentPort!.once("message", async ({ files, hoshin, versions, unreadable, options, keepIn }: LoadWorkerData) => {
   addLanguages(options.languages);
   const unreadableVersions = new Set(unreadable);
   const history = {
@@ -19,6 +19,6 @@ parentPort!.once("message", async ({ files, versions, unreadable, options, keepI
   };
   const store = storedLoads(keepIn.storeDir);
   // Each batch goes to the main thread as soon as it is checked: this thread holds none.
-  await checkAndKeep(files, history, options, store, keepIn.spoolFolder, (batch) => parentPort!.postMessage(batch));
+  await checkAndKeep(files, hoshin, history, options, store, keepIn.spoolFolder, (batch) => parentPort!.postMessage(batch));
   await store.settled();
 });

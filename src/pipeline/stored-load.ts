@@ -38,16 +38,15 @@ const SPOOLING_LOAD_WORKER: WorkerScript = { ...LOAD_WORKER, resourceLimits: { m
 const READ_BATCH = 256;
 
 /**
- * A file to check, and the key its result is kept under. Its bytes are dropped once they
- * are checked or handed to a checking thread: 10,000 files are 74 MB.
+ * A file to check. Its bytes are not kept: the thread that checks it reads it again (from
+ * the system's file cache, a few microseconds), hashes it again, and keeps its result under
+ * the key of the bytes it checked. Held here until every file was looked up, 10,000 files'
+ * bytes were 74 MB in the main thread's allocator, which it could not give back after.
  */
 export interface PendingFile {
   file: DiscoveredFile;
-  bytes: Uint8Array;
-  key: string;
+  index: number;
 }
-
-const CHECKED = new Uint8Array(0);
 
 /** Where a part keeps what it checks: the store's folder, and the build's spool folder if it spools. */
 export interface KeepIn {
@@ -63,7 +62,7 @@ export async function loadThroughStore(
   spoolFolder?: string,
 ): Promise<StoredLoad[]> {
   const loaded: StoredLoad[] = new Array(files.length);
-  const pending: Array<PendingFile & { index: number }> = [];
+  const pending: PendingFile[] = [];
   const hoshin = await hoshinFingerprint();
   await mapInBatches(files, READ_BATCH, async (file, index) => {
     const read = await readOrganizationFile(file);
@@ -73,19 +72,21 @@ export async function loadThroughStore(
     const kept = spoolFolder ? await store.lookUpAs(key, entryListed) : await store.lookUp(key);
     if (kept) loaded[index] = kept.value;
     else {
-      pending.push({ index, file, bytes: read.bytes, key });
+      pending.push({ index, file });
       // Enough files to check for one more part: its thread starts loading the checker now.
       if (partsFor(pending.length) > partsFor(pending.length - 1)) startWorkers(loadWorker(spoolFolder), partsFor(pending.length));
     }
   });
-  const results = await checkInParts(pending, history, options, store, spoolFolder);
+  const results = await checkInParts(pending.map((item) => item.file), hoshin, history, options, store, spoolFolder);
   for (const [position, { index }] of pending.entries()) loaded[index] = results[position]!;
   return loaded;
 }
 
 /** A part of the files to check, as a worker thread is given it (see load-worker.ts). */
 export interface LoadWorkerData {
-  files: PendingFile[];
+  files: DiscoveredFile[];
+  /** hoshin's own fingerprint, part of every key (see storeKey). */
+  hoshin: string;
   versions: Record<string, ArchivedVersion[]>;
   /** `slug/date` of each archived version this hoshin can no longer read. */
   unreadable: string[];
@@ -102,7 +103,8 @@ export interface LoadWorkerData {
  * the caller awaits `store.settled()`.
  */
 export async function checkAndKeep(
-  items: readonly PendingFile[],
+  files: readonly DiscoveredFile[],
+  hoshin: string,
   history: FileHistory,
   options: FileLoadOptions,
   store: DiskStore<StoredLoad>,
@@ -112,14 +114,12 @@ export async function checkAndKeep(
   const spool = spoolFolder === undefined ? undefined : new ModelSpool(spoolFolder);
   let batch: StoredLoad[] = [];
   try {
-    for (const item of items) {
-      const { file, bytes, key } = item;
-      item.bytes = CHECKED;
-      const checked = withoutSource(loadOrganizationBytes(file, bytes, history, options));
-      const loaded = checked.organization ? { ...checked, digest: modelDigest(checked.organization) } : checked;
-      const entry = encodeEntry(loaded);
-      store.setSerialized(key, entry.bytes);
-      batch.push(spool && entry.model ? entry.listedAt(spool.append(entry.model)) : loaded);
+    // Each file is read while the one before it is checked.
+    let reading = files.length ? readOrganizationFile(files[0]!) : undefined;
+    for (const [index, file] of files.entries()) {
+      const read = await reading!;
+      reading = index + 1 < files.length ? readOrganizationFile(files[index + 1]!) : undefined;
+      batch.push(checkOne(file, read, hoshin, history, options, store, spool));
       if (batch.length === KEEP_BATCH) {
         receive(batch);
         batch = [];
@@ -130,6 +130,24 @@ export async function checkAndKeep(
   } finally {
     spool?.close();
   }
+}
+
+function checkOne(
+  file: DiscoveredFile,
+  read: Awaited<ReturnType<typeof readOrganizationFile>>,
+  hoshin: string,
+  history: FileHistory,
+  options: FileLoadOptions,
+  store: DiskStore<StoredLoad>,
+  spool: ModelSpool | undefined,
+): StoredLoad {
+  // Gone or grown past the limit since it was looked up: reported as loading reports it.
+  if ("refused" in read) return withoutSource(loadParsedOrganization(read.refused, history, options));
+  const checked = withoutSource(loadOrganizationBytes(file, read.bytes, history, options));
+  const loaded = checked.organization ? { ...checked, digest: modelDigest(checked.organization) } : checked;
+  const entry = encodeEntry(loaded);
+  store.setSerialized(storeKey(hoshin, file, read.bytes, history, options), entry.bytes);
+  return spool && entry.model ? entry.listedAt(spool.append(entry.model)) : loaded;
 }
 
 /** Files checked between two looks at the store's queue of writes. */
@@ -174,37 +192,33 @@ function loadWorker(spoolFolder: string | undefined): WorkerScript {
  * thread, while this thread, which holds what the build keeps, only waits.
  */
 async function checkInParts(
-  pending: readonly PendingFile[],
+  pending: readonly DiscoveredFile[],
+  hoshin: string,
   history: FileHistory,
   options: FileLoadOptions,
   store: DiskStore<StoredLoad>,
   spoolFolder: string | undefined,
 ): Promise<StoredLoad[]> {
   const parts = partsFor(pending.length);
+  const receiveInto = (results: StoredLoad[]) => (batch: StoredLoad[]) => results.push(...batch);
   if (parts === 1) {
     const results: StoredLoad[] = [];
-    await checkAndKeep(pending, history, options, store, spoolFolder, (batch) => results.push(...batch));
+    await checkAndKeep(pending, hoshin, history, options, store, spoolFolder, receiveInto(results));
     return results;
   }
-  const workerData = (items: readonly PendingFile[]): LoadWorkerData => {
+  const workerData = (files: DiscoveredFile[]): LoadWorkerData => {
     const versions: Record<string, ArchivedVersion[]> = {};
-    for (const { file } of items) versions[file.slug] = history.versions(file.slug);
+    for (const file of files) versions[file.slug] = history.versions(file.slug);
     const unreadable = Object.values(versions).flat().filter((v) => !history.readable(v)).map((v) => `${v.slug}/${v.date}`);
     const keepIn: KeepIn = { storeDir: store.dir, spoolFolder };
-    return { files: items.map(({ file, bytes, key }) => ({ file, bytes, key })), versions, unreadable, options, keepIn };
+    return { files, hoshin, versions, unreadable, options, keepIn };
   };
   const results: StoredLoad[][] = Array.from({ length: parts }, () => []);
-  const running = dealOut(pending, parts).map((items, part) =>
-    streamFromWorker<StoredLoad[]>(
-      loadWorker(spoolFolder),
-      workerData(items),
-      (batch) => results[part]!.push(...batch),
-      () => results[part]!.length === items.length,
+  await Promise.all(
+    dealOut(pending, parts).map((files, part) =>
+      streamFromWorker<StoredLoad[]>(loadWorker(spoolFolder), workerData(files), receiveInto(results[part]!), () => results[part]!.length === files.length),
     ),
   );
-  // Each thread has a copy of its files' bytes now: these may go.
-  for (const item of pending) item.bytes = CHECKED;
-  await Promise.all(running);
   // Back into the order of `pending`: part p holds items p, p + parts, p + 2 × parts, …
-  return pending.map((_item, index) => results[index % parts]![Math.floor(index / parts)]!);
+  return pending.map((_file, index) => results[index % parts]![Math.floor(index / parts)]!);
 }
