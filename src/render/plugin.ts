@@ -18,6 +18,7 @@ import { renderMarkdown } from "./markdown.js";
 import { fontFaceCss, fontFiles } from "./fonts.js";
 import { languageName } from "./language-names.js";
 import { joinList } from "./lists.js";
+import { loadCompiled, type CompilingEnvironment, type TemplateLoader } from "./compiled-templates.js";
 import { loadWording, sayHtml, sayText, words } from "../wording/wording.js";
 import { cspHash, cssString } from "./css.js";
 import { normalizeBase, placeUnder } from "./base.js";
@@ -146,12 +147,11 @@ export interface EleventyConfigLike {
 interface NunjucksLike {
   FileSystemLoader: new (dirs: string) => NunjucksLoaderLike;
 }
-interface NunjucksLoaderLike {
+interface NunjucksLoaderLike extends TemplateLoader {
   cache?: object;
   pathsToNames?: object;
-  getSource(name: string): { src: string; path: string; noCache: boolean } | null;
 }
-interface NunjucksEnvironmentLike {
+interface NunjucksEnvironmentLike extends CompilingEnvironment {
   loaders: NunjucksLoaderLike[];
   opts: { autoescape?: boolean };
 }
@@ -233,7 +233,10 @@ export function renderPolicies(
     // place Nunjucks looks. A new loader needs the cache Environment would have given it.
     const loader = new nunjucks.FileSystemLoader(TEMPLATES_DIR);
     loader.cache = {};
-    environment.loaders.push(loader, pageBodyLoader(bodies));
+    const bodyLoader = pageBodyLoader(bodies);
+    // Compiled once for all of this thread's runs, not again in each.
+    for (const own of [loader, bodyLoader]) loadCompiled(own, environment);
+    environment.loaders.push(loader, bodyLoader);
     // Everything from a data file is escaped, whatever the host site chose.
     environment.opts.autoescape = true;
   });

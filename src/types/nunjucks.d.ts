@@ -22,3 +22,10 @@ declare module "nunjucks" {
     function escape(value: string): string;
   }
 }
+
+// What render/compiled-templates.ts needs to compile a template once for many environments.
+declare module "nunjucks" {
+  export namespace compiler {
+    function compile(text: string, asyncFilters: readonly string[], extensions: readonly object[], name: string, options: object): string;
+  }
+}
