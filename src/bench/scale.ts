@@ -64,8 +64,6 @@ export async function benchScale(context: BenchContext, { sizes, pdf }: ScaleSet
     console.log(
       `  memory flat: the peak at ${last.count} is ${percent(more)} the peak at ${first.count}; target at most ${FLAT * 100} % above (${verdict(more <= FLAT)})`,
     );
-  }
-  if (points.length >= 2) {
     const time = fit(points.map((p) => [p.count, p.measured.milliseconds]));
     const memory = fit(points.map((p) => [p.count, p.measured.nodePeakRss]));
     console.log(`  fitted line: ${seconds(time.slope * 1000)} and ${mebibytes(memory.slope * 1000)} more per 1,000 organizations`);

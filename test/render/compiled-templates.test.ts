@@ -49,7 +49,6 @@ describe("templates compiled once per thread", () => {
     loadCompiled(memory, before.env);
     const once = (memory.getSource("one.njk") as TemplateSource).src;
     texts.set("one.njk", "{{ a }}{{ a }}");
-    expect((memory.getSource("one.njk") as TemplateSource).src).not.toStrictEqual(once);
     expect((memory.getSource("one.njk") as TemplateSource).src).not.toBe(once);
 
     const trimming = environment((value) => value, { trimBlocks: true });
